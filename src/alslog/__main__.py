@@ -1,0 +1,3 @@
+from alslog.cli import main
+
+main()

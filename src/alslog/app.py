@@ -1,0 +1,159 @@
+"""The typer app, the options several commands share, and the plumbing they use.
+
+Commands live in ``alslog.commands`` (one module per area) and stay thin:
+parse the arguments, call the domain, render the result. They import the
+domain modules inside the command function, so that ``--help`` and each
+command load only what they use. ``alslog.cli.main`` runs the app and turns
+errors into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from alslog import __version__
+
+if TYPE_CHECKING:
+    from alslog.guidelines import Guidelines
+    from alslog.paths import Paths
+    from alslog.store import Store
+    from alslog.term import Term
+
+# The order commands are listed in by --help: everyday ones first.
+HELP_ORDER = (
+    "add",
+    "again",
+    "checkin",
+    "ready",
+    "week",
+    "guide",
+    "list",
+    "edit",
+    "rm",
+    "undo",
+    "trend",
+    "report",
+    "export",
+    "import",
+    "config",
+    "doctor",
+)
+
+
+class _OrderedGroup(TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(HELP_ORDER)}
+        return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
+
+
+app = typer.Typer(
+    name="alslog",
+    cls=_OrderedGroup,
+    help=(
+        "A personal exercise logbook for people living with ALS. Log each session, "
+        "see what the published guidelines say about it, and share the week with your "
+        "physical therapist. Not medical advice: agree your programme with your therapist."
+    ),
+    rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Options shared by several commands, declared once.
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON only (for scripts).")]
+PlainOpt = Annotated[
+    bool, typer.Option("--plain", help="No colour: plain text that reads well aloud.")
+]
+YesOpt = Annotated[
+    bool, typer.Option("--yes", "-y", help="Never ask questions; use what was given.")
+]
+GuidelinesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--guidelines",
+        metavar="PATH",
+        help="Use this guideline file instead of your personal or the shipped one.",
+        show_default=False,
+    ),
+]
+
+
+# ---- plumbing --------------------------------------------------------------------
+def clock() -> datetime:
+    """The one place the clock is read: local time with its offset."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def get_paths() -> Paths:
+    from alslog import paths as paths_module
+
+    return paths_module.resolve()
+
+
+def open_store(where: Paths) -> Store:
+    from alslog.store import Store
+
+    return Store(where.store_dir, where.backup_dir)
+
+
+def load_guidelines(where: Paths, override: Path | None) -> Guidelines:
+    from alslog import guidelines as guidelines_module
+
+    if override is not None:
+        return guidelines_module.load(override)
+    personal = where.personal_guidelines
+    return guidelines_module.load(personal if personal.is_file() else None)
+
+
+def output(plain: bool) -> Term:
+    from alslog.term import Term
+
+    return Term.detect(plain=plain)
+
+
+def print_json(document: dict[str, Any]) -> None:
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"alslog {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """A personal exercise logbook for people living with ALS.
+
+    Not medical advice: agree your programme with your physical therapist.
+    """
+
+
+def validated(model: Any, **fields: Any) -> Any:
+    """Build a model from user input; a validation error becomes one usage line."""
+    from pydantic import ValidationError
+
+    from alslog.errors import UsageError
+
+    try:
+        return model(**fields)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "value"
+        raise UsageError(f"{where}: {first['msg']}.") from None

@@ -1,0 +1,1 @@
+"""The commands of ``alslog``, one module per area; each registers on ``alslog.app.app``."""

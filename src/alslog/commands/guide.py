@@ -1,0 +1,34 @@
+"""Reading the recommendations: guide."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from alslog.app import GuidelinesOpt, PlainOpt, app, get_paths, load_guidelines, output
+
+
+# ---- guide -----------------------------------------------------------------------
+@app.command(epilog="Examples: alslog guide | alslog guide aerobic | alslog guide red-flags")
+def guide(
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            help="stretching, rom, aerobic, strength, fatigue, aching, red-flags, before.",
+            show_default=False,
+        ),
+    ] = None,
+    plain: PlainOpt = False,
+    guidelines_path: GuidelinesOpt = None,
+) -> None:
+    """Read the recommendations, with their sources."""
+    from alslog import render_guide
+
+    where = get_paths()
+    guide_data = load_guidelines(where, guidelines_path)
+    term = output(plain)
+    if topic is None:
+        term.write(render_guide.overview_lines(term, guide_data))
+    else:
+        term.write(render_guide.topic_lines(term, guide_data, topic))

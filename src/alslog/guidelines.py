@@ -1,0 +1,618 @@
+"""``guidelines.toml`` -> validated :class:`Guidelines`.
+
+The guideline file holds, as data, what the published sources say: the rules
+the engine in ``rules.py`` applies, the guide topics, the before-exercise
+questions and the sources themselves. Users and therapists may edit a personal
+copy, so everything is checked: unknown keys, bad values, unknown source ids,
+missing rules and unknown ``{placeholders}`` are refused with one line naming
+the file and the key.
+
+Layout (tables keyed by id, so a duplicate id is a TOML error)::
+
+    schema = 1
+    disclaimer = "..."
+    [guide]              overview
+    [rules.ID]           check, severity, message, sources, enabled, + the check's settings
+    [topics.ID]          title, summary, points, sources
+    [ready.verdicts]     rest, easy, fine
+    [ready.questions.ID] question, if_yes, reason, sources
+    [sources.ID]         name, title, publisher, year, url, note
+
+Loading runs on every ``alslog add``: this module imports nothing heavy and
+does no printing and no clock reads.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+import typing
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+
+from alslog import paths
+from alslog.errors import GuidelineError, UsageError
+from alslog.models import KINDS, RPE_MAX, RPE_MIN, Kind, Severity
+
+SCHEMA = 1
+
+_MODEL = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
+Line = Annotated[str, Field(min_length=1, max_length=300)]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)]
+SourceIds = Annotated[tuple[Id, ...], Field(min_length=1)]
+Term = Annotated[str, Field(min_length=2, max_length=60)]
+Verdict = Literal["rest", "easy", "fine"]
+
+# Placeholders every session rule can use in its message.
+_SESSION = frozenset({"kind", "activity", "minutes", "day"})
+
+
+class Source(BaseModel):
+    """A published source, as far as the documents describe it."""
+
+    model_config = _MODEL
+
+    name: Line
+    title: Line | None = None
+    publisher: Line | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    url: Url | None = None
+    note: Line | None = None
+
+    def citation(self) -> str:
+        """One line: name, "title", publisher, year. note url."""
+        parts = [self.name]
+        if self.title:
+            parts.append(f"“{self.title}”")
+        if self.publisher and self.publisher != self.name:
+            parts.append(self.publisher)
+        if self.year is not None:
+            parts.append(str(self.year))
+        text = ", ".join(parts) + "."
+        if self.note:
+            text += f" {self.note}"
+        if self.url:
+            text += f" {self.url}"
+        return text
+
+
+class RuleBase(BaseModel):
+    """Fields every rule has; each check adds its own settings in a subclass."""
+
+    model_config = _MODEL
+
+    # The {placeholders} the engine fills for this check.
+    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()
+
+    severity: Severity
+    message: Text
+    sources: SourceIds
+    enabled: bool = True
+
+    @field_validator("message")
+    @classmethod
+    def _placeholders(cls, value: str) -> str:
+        _check_placeholders(value, cls.PLACEHOLDERS)
+        return value
+
+
+class RpeAbove(RuleBase):
+    """A session rated above ``rpe_max`` on the Borg 6-20 scale."""
+
+    PLACEHOLDERS = _SESSION | {"rpe", "limit"}
+    check: Literal["rpe-above"]
+    rpe_max: int = Field(ge=RPE_MIN, le=RPE_MAX)
+
+
+class CannotTalk(RuleBase):
+    """A session during which the person could not talk comfortably."""
+
+    PLACEHOLDERS = _SESSION
+    check: Literal["cannot-talk"]
+
+
+class KeptGoing(RuleBase):
+    """A session where the person kept going after getting tired."""
+
+    PLACEHOLDERS = _SESSION
+    check: Literal["kept-going"]
+
+
+class AchingAfter(RuleBase):
+    """Sessions in the ``days_before`` days before a check-in that reports aching."""
+
+    PLACEHOLDERS = _SESSION | {"ache_day", "suggested", "percent", "days"}
+    check: Literal["aching-after"]
+    days_before: int = Field(ge=1, le=7)
+    cut_back_percent: int = Field(ge=5, le=75)
+    kinds: Annotated[tuple[Kind, ...], Field(min_length=1)] = KINDS
+
+
+class MinutesAbove(RuleBase):
+    """A session of ``kind`` longer than ``minutes_max``."""
+
+    PLACEHOLDERS = _SESSION | {"limit"}
+    check: Literal["minutes-above"]
+    kind: Kind
+    minutes_max: int = Field(ge=1, le=600)
+
+
+class KindLogged(RuleBase):
+    """Any session of ``kind`` (a standing caution about that kind of exercise)."""
+
+    PLACEHOLDERS = _SESSION
+    check: Literal["kind-logged"]
+    kind: Kind
+
+
+class SymptomTerms(RuleBase):
+    """A session whose symptoms match one of ``terms``."""
+
+    PLACEHOLDERS = _SESSION | {"symptoms"}
+    check: Literal["symptom-terms"]
+    terms: Annotated[tuple[Term, ...], Field(min_length=1)]
+
+
+class SymptomOther(RuleBase):
+    """A session with symptoms that no ``symptom-terms`` rule matched."""
+
+    PLACEHOLDERS = _SESSION | {"symptoms"}
+    check: Literal["symptom-other"]
+
+
+class Daily(RuleBase):
+    """A finished day, since the logbook began, without a session of ``kind``."""
+
+    PLACEHOLDERS = frozenset({"day", "kind"})
+    check: Literal["daily"]
+    kind: Kind
+
+
+AnyRule = (
+    RpeAbove
+    | CannotTalk
+    | KeptGoing
+    | AchingAfter
+    | MinutesAbove
+    | KindLogged
+    | SymptomTerms
+    | SymptomOther
+    | Daily
+)
+Rule = Annotated[AnyRule, Field(discriminator="check")]
+
+RULE_CLASSES: dict[str, type[RuleBase]] = {
+    typing.get_args(cls.model_fields["check"].annotation)[0]: cls
+    for cls in typing.get_args(typing.get_args(Rule)[0])
+}
+CHECKS: tuple[str, ...] = tuple(RULE_CLASSES)
+
+# Rule ids the program relies on, and the check each must use.
+REQUIRED_RULES: dict[str, str] = {
+    "above-moderate": "rpe-above",
+    "pushed-through-fatigue": "kept-going",
+    "next-day-aching": "aching-after",
+    "daily-stretching": "daily",
+    "daily-rom": "daily",
+    "strength-caution": "kind-logged",
+    "red-flag-symptom": "symptom-terms",
+    "long-aerobic": "minutes-above",
+}
+REQUIRED_TOPICS: tuple[str, ...] = (
+    "stretching",
+    "rom",
+    "aerobic",
+    "strength",
+    "fatigue",
+    "aching",
+    "red-flags",
+    "before",
+)
+
+
+class Topic(BaseModel):
+    """One page of ``alslog guide``."""
+
+    model_config = _MODEL
+
+    title: Line
+    summary: Line
+    points: Annotated[tuple[Line, ...], Field(min_length=1)]
+    sources: SourceIds
+
+
+class Guide(BaseModel):
+    """What ``alslog guide`` shows with no topic."""
+
+    model_config = _MODEL
+
+    overview: Text
+
+
+class Verdicts(BaseModel):
+    """The words for each verdict of the before-exercise check."""
+
+    model_config = _MODEL
+
+    rest: Line
+    easy: Line
+    fine: Line
+
+
+class Question(BaseModel):
+    """A yes/no question of the before-exercise check."""
+
+    model_config = _MODEL
+
+    question: Line
+    if_yes: Literal["rest", "easy"]
+    reason: Line
+    sources: SourceIds
+
+
+class Ready(BaseModel):
+    """The before-exercise check (``alslog ready``)."""
+
+    model_config = _MODEL
+
+    verdicts: Verdicts
+    questions: Annotated[dict[Id, Question], Field(min_length=1)]
+
+
+class Guidelines(BaseModel):
+    """A validated guideline file."""
+
+    model_config = _MODEL
+
+    schema_version: Literal[1] = Field(alias="schema")
+    disclaimer: Text
+    guide: Guide
+    rules: dict[Id, Rule]
+    topics: dict[Id, Topic]
+    ready: Ready
+    sources: dict[Id, Source]
+
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> Path | None:
+        """The file these guidelines were read from."""
+        return self._path
+
+    def rule(self, rule_id: str) -> AnyRule:
+        """The rule with that id (KeyError if there is none)."""
+        return self.rules[rule_id]
+
+    def source(self, source_id: str) -> Source:
+        """The source with that id (KeyError if there is none)."""
+        return self.sources[source_id]
+
+    def cite(self, source_id: str) -> str:
+        """The full one-line citation of a source."""
+        return self.sources[source_id].citation()
+
+    def source_names(self, source_ids: Iterable[str]) -> str:
+        """Short names of the sources, joined: ``"ALS News Today; ACSM"``."""
+        return "; ".join(self.sources[s].name for s in source_ids)
+
+    def topic_id(self, name: str) -> str:
+        """The id of the guide topic called ``name``, or named by an unambiguous prefix.
+
+        Case does not matter. Raises :class:`UsageError` for no match or several.
+        """
+        key = name.strip().lower()
+        if key in self.topics:
+            return key
+        matches = [t for t in self.topics if key and t.startswith(key)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise UsageError(
+                f"guide topic {name!r} could be {', '.join(matches)}: type a little more"
+            )
+        raise UsageError(f"no guide topic {name!r}; topics: {', '.join(self.topics)}")
+
+    def topic(self, name: str) -> Topic:
+        """The guide topic called ``name`` or an unambiguous prefix (see :meth:`topic_id`)."""
+        return self.topics[self.topic_id(name)]
+
+
+# ---- loading ----------------------------------------------------------------
+
+
+def load(path: Path | None = None) -> Guidelines:
+    """Read and validate a guideline file (the shipped one when ``path`` is None).
+
+    Raises :class:`GuidelineError` with one line (file, key, what is wrong).
+    """
+    if path is None:
+        path = paths.shipped_guidelines()
+    label = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GuidelineError(f"{label}: cannot read the file ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GuidelineError(f"{label}: line {line}: not UTF-8 text") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise GuidelineError(f"{label}: {_toml_problem(str(exc))}") from None
+    return parse(raw, label=label, path=path)
+
+
+def parse(
+    raw: Mapping[str, Any], *, label: str = "guidelines", path: Path | None = None
+) -> Guidelines:
+    """Validate already-parsed TOML data (``label`` names it in errors)."""
+    if "schema" not in raw:
+        raise GuidelineError(f"{label}: schema: missing (this alslog reads schema {SCHEMA})")
+    if raw["schema"] != SCHEMA or type(raw["schema"]) is not int:
+        raise GuidelineError(
+            f"{label}: schema: this alslog reads schema {SCHEMA} (got {_show(raw['schema'])})"
+        )
+    data = _tuples(raw)
+    try:
+        guidelines = Guidelines.model_validate(data)
+    except ValidationError as exc:
+        # A misspelt key shows as "unknown key" and "missing": name the typo first.
+        errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+        more = len(errors) - 1
+        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise GuidelineError(f"{label}: {_explain(errors[0], data)}{tail}") from None
+    _cross_check(guidelines, label)
+    guidelines._path = path
+    return guidelines
+
+
+def _cross_check(g: Guidelines, label: str) -> None:
+    """What one table cannot check alone: required ids and source references."""
+    for rule_id, check in REQUIRED_RULES.items():
+        if rule_id not in g.rules:
+            raise GuidelineError(
+                f"{label}: rules: missing [rules.{rule_id}] (every guideline file needs: "
+                f"{', '.join(REQUIRED_RULES)})"
+            )
+        got = g.rules[rule_id].check
+        if got != check:
+            raise GuidelineError(
+                f"{label}: rules.{rule_id}.check: must be {check!r} for this rule (got {got!r})"
+            )
+    for topic_id in REQUIRED_TOPICS:
+        if topic_id not in g.topics:
+            raise GuidelineError(
+                f"{label}: topics: missing [topics.{topic_id}] (every guideline file needs: "
+                f"{', '.join(REQUIRED_TOPICS)})"
+            )
+    cited: list[tuple[str, tuple[str, ...]]] = []
+    cited += [(f"rules.{k}.sources", r.sources) for k, r in g.rules.items()]
+    cited += [(f"topics.{k}.sources", t.sources) for k, t in g.topics.items()]
+    cited += [(f"ready.questions.{k}.sources", q.sources) for k, q in g.ready.questions.items()]
+    for key, ids in cited:
+        for index, source_id in enumerate(ids):
+            if source_id not in g.sources:
+                raise GuidelineError(
+                    f"{label}: {key}[{index}]: unknown source {source_id!r} "
+                    f"(no [sources.{source_id}] in this file)"
+                )
+
+
+def _check_placeholders(message: str, allowed: frozenset[str]) -> None:
+    """Refuse {placeholders} the check does not fill, and any formatting in them."""
+    try:
+        parsed = list(string.Formatter().parse(message))
+    except ValueError:
+        raise ValueError("unbalanced { or } (write {{ or }} for a plain brace)") from None
+    known = ", ".join("{" + p + "}" for p in sorted(allowed))
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        shown = (
+            "{"
+            + name
+            + (f"!{conversion}" if conversion else "")
+            + (f":{spec}" if spec else "")
+            + "}"
+        )
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"write placeholders plainly, like {{minutes}} (got {shown})")
+        if name not in allowed:
+            raise ValueError(f"unknown placeholder {shown}; this check provides {known}")
+
+
+_TOML_TWICE = re.compile(r"Cannot declare \((.*)\) twice \(at (line \d+)")
+
+
+def _toml_problem(text: str) -> str:
+    """tomllib's message, with plainer words for a table or key written twice."""
+    twice = _TOML_TWICE.search(text)
+    if twice:
+        key = ".".join(part.strip().strip("'\"") for part in twice.group(1).split(",") if part)
+        return f"{twice.group(2)}: [{key}] is written twice (ids must be unique)"
+    text = text.replace("Cannot overwrite a value", "a key is written twice")
+    return f"TOML syntax error: {text}"
+
+
+def _tuples(value: Any) -> Any:
+    """Lists -> tuples, so the strict models accept TOML arrays as tuples."""
+    if isinstance(value, dict):
+        return {k: _tuples(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    return value
+
+
+# ---- turning a pydantic error into one plain line ---------------------------
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _explain(error: Mapping[str, Any], data: Any) -> str:
+    loc = list(error["loc"])
+    kind: str = error["type"]
+    ctx: Mapping[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    # A rule's check is a tagged union: pydantic puts the tag into the location.
+    rules_data = data.get("rules")
+    if len(loc) >= 3 and loc[0] == "rules" and isinstance(rules_data, dict):
+        rule = rules_data.get(loc[1])
+        if isinstance(rule, dict) and loc[2] == rule.get("check"):
+            del loc[2]
+    if loc and loc[-1] == "[key]":
+        loc.pop()
+        return f"{_dotted(loc)}: not a valid id: use lowercase letters, digits and '-'"
+    field_type, field_info = _type_at(loc, data)
+    key = _dotted(loc)
+    got = f" (got {_show(value)})"
+
+    if kind == "missing":
+        return f"{key}: missing (required)"
+    if kind == "extra_forbidden":
+        parent, _ = _type_at(loc[:-1], data)
+        accepted = _accepted_keys(parent)
+        return f"{key}: unknown key" + (f" (accepted: {', '.join(accepted)})" if accepted else "")
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        checks = ", ".join(CHECKS)
+        if kind == "union_tag_not_found":
+            return f"{key}.check: missing (known checks: {checks})"
+        return f"{key}.check: unknown check {ctx.get('tag')!r} (known checks: {checks})"
+    if kind == "literal_error":
+        options = _literal_options(field_type)
+        return f"{key}: must be one of {', '.join(options)}{got}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low, high = _bounds(field_info)
+        if low is not None and high is not None:
+            return f"{key}: must be from {low} to {high}{got}"
+        bound = ctx.get("ge", ctx.get("le"))
+        word = "at least" if kind == "greater_than_equal" else "at most"
+        return f"{key}: must be {word} {bound}{got}"
+    if kind == "int_type":
+        return f"{key}: must be a whole number{got}"
+    if kind == "string_type":
+        return f"{key}: must be text in quotes{got}"
+    if kind == "bool_type":
+        return f"{key}: must be true or false{got}"
+    if kind in ("tuple_type", "list_type"):
+        return f"{key}: must be a list [...]{got}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"{key}: must be a table{got}"
+    if kind == "string_too_short":
+        return f"{key}: must not be empty"
+    if kind == "string_too_long":
+        return f"{key}: too long (at most {ctx.get('max_length')} characters)"
+    if kind == "too_short":
+        return f"{key}: must list at least {ctx.get('min_length')} item(s)"
+    if kind == "string_pattern_mismatch":
+        if loc and loc[-1] == "url":
+            return f"{key}: must start with http:// or https://{got}"
+        return f"{key}: use lowercase letters, digits and '-'{got}"
+    if kind == "value_error":
+        return f"{key}: {str(error['msg']).removeprefix('Value error, ')}"
+    message = str(error["msg"])
+    return f"{key}: {message[:1].lower()}{message[1:]}{got}"
+
+
+def _dotted(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            text = str(part) if _PLAIN_KEY.match(str(part)) else f'"{part}"'
+            out += f".{text}" if out else text
+    return out or "(top level)"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, tuple):
+        value = list(value)
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _unwrap(tp: Any) -> tuple[Any, list[Any]]:
+    """Strip Annotated and Optional; return the bare type and the metadata."""
+    meta: list[Any] = []
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is Annotated:
+            args = typing.get_args(tp)
+            tp, meta = args[0], meta + list(args[1:])
+            continue
+        args = typing.get_args(tp)
+        if args and type(None) in args and len(args) == 2:
+            tp = next(a for a in args if a is not type(None))
+            continue
+        return tp, meta
+
+
+def _type_at(loc: list[Any], data: Any) -> tuple[Any, Any]:
+    """The declared type at ``loc`` (and the pydantic field there), best effort."""
+    tp: Any = Guidelines
+    info: Any = None
+    here: Any = data
+    for part in loc:
+        tp, _ = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            field = next(
+                (f for n, f in tp.model_fields.items() if part in (n, f.alias)),
+                None,
+            )
+            if field is None:
+                return None, None
+            tp, info = field.annotation, field
+            if field.metadata:
+                tp = Annotated[(tp, *field.metadata)]
+        elif typing.get_origin(tp) is dict:
+            tp, info = typing.get_args(tp)[1], None
+        elif typing.get_origin(tp) is tuple:
+            tp, info = typing.get_args(tp)[0], None
+        else:
+            return None, None
+        here = here.get(part) if isinstance(here, dict) else None
+        # the union of rule models: pick the member the data asks for
+        bare, _ = _unwrap(tp)
+        if typing.get_args(bare) and all(
+            isinstance(a, type) and issubclass(a, RuleBase) for a in typing.get_args(bare)
+        ):
+            check = here.get("check") if isinstance(here, dict) else None
+            tp = RULE_CLASSES.get(check) if isinstance(check, str) else None
+            if tp is None:
+                return None, None
+    return tp, info
+
+
+def _accepted_keys(tp: Any) -> list[str]:
+    tp, _ = _unwrap(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [f.alias or n for n, f in tp.model_fields.items()]
+    return []
+
+
+def _literal_options(tp: Any) -> list[str]:
+    tp, _ = _unwrap(tp)
+    if typing.get_origin(tp) is tuple:
+        tp, _ = _unwrap(typing.get_args(tp)[0])
+    if typing.get_origin(tp) is Literal:
+        return [str(a) for a in typing.get_args(tp)]
+    return []
+
+
+def _bounds(info: Any) -> tuple[Any, Any]:
+    low = high = None
+    for item in getattr(info, "metadata", None) or ():
+        low = getattr(item, "ge", low)
+        high = getattr(item, "le", high)
+    return low, high

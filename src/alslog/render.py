@@ -1,0 +1,281 @@
+"""Records and findings as text for the screen, and as JSON-ready data.
+
+Text is plain sentences first: severity is said in words (colour only adds to
+it), nothing is drawn with boxes, and lines wrap to the terminal (80 columns
+at most, readable at 40). JSON documents carry ``"version": 1``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from alslog.models import KINDS, CheckIn, Finding, Session
+from alslog.parse import KIND_LABELS
+from alslog.summary import WeekSummary
+from alslog.term import Term
+
+JSON_VERSION = 1
+
+SEVERITY_LABEL = {"alert": "ALERT", "warning": "Warning", "caution": "Caution", "info": "Note"}
+SEVERITY_STYLE: dict[str, tuple[str, ...]] = {
+    "alert": ("bold", "red"),
+    "warning": ("bold", "yellow"),
+    "caution": ("yellow",),
+    "info": ("cyan",),
+}
+SHORT_ID = 6
+
+
+# ---- small formats ----------------------------------------------------------
+def day_label(day: date, today: date | None = None) -> str:
+    """'today', 'yesterday' or 'Sat 21 Nov' (with the year when it is not this year)."""
+    if today is not None:
+        delta = (today - day).days
+        if delta == 0:
+            return "today"
+        if delta == 1:
+            return "yesterday"
+        if day.year != today.year:
+            return f"{day:%a} {day.day} {day:%b %Y}"
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def when_label(at: datetime, today: date | None = None) -> str:
+    """A session's day and time, e.g. 'yesterday 09:30'."""
+    return f"{day_label(at.date(), today)} {at:%H:%M}"
+
+
+def kind_label(kind: str) -> str:
+    """The words for a kind: 'rom' reads as 'range of motion'."""
+    return KIND_LABELS.get(kind, kind)
+
+
+def session_text(session: Session, today: date | None = None) -> str:
+    """One sentence about a session: kind, minutes, activity, effort, marks, when."""
+    parts = [f"{kind_label(session.kind)}, {session.minutes} min"]
+    if session.activity:
+        parts[0] += f" ({session.activity})"
+    if session.rpe is not None:
+        parts.append(f"effort {session.rpe}")
+    if session.assisted:
+        parts.append("assisted")
+    if session.tired:
+        parts.append("felt tired")
+    if session.kept_going:
+        parts.append("kept going after tiring")
+    if session.talk is True:
+        parts.append("could talk")
+    elif session.talk is False:
+        parts.append("could not talk comfortably")
+    if session.symptoms:
+        parts.append("symptoms: " + ", ".join(session.symptoms))
+    return f"{', '.join(parts)}; {when_label(session.at, today)}"
+
+
+# ---- findings -----------------------------------------------------------------
+def findings_lines(
+    term: Term,
+    findings: list[Finding] | tuple[Finding, ...],
+    today: date | None = None,
+    *,
+    show_day: bool = False,
+) -> list[str]:
+    """Each finding as a labelled paragraph, most serious first (as given)."""
+    lines: list[str] = []
+    for finding in findings:
+        label = SEVERITY_LABEL[finding.severity]
+        head = term.style(f"{label}:", *SEVERITY_STYLE[finding.severity])
+        text = finding.message
+        if show_day:
+            text = f"({day_label(finding.date, today)}) {text}"
+        if finding.source:
+            text += f" Source: {finding.source}."
+        if finding.severity == "alert":
+            banner = "STOP. " + text
+            wrapped = term.wrap(banner, first=f"{label}: ", indent="  ")
+            wrapped[0] = head + wrapped[0][len(label) + 1 :]
+            lines.append(term.style("!" * min(term.width, 40), "bold", "red"))
+            lines.extend(wrapped)
+            lines.append(term.style("!" * min(term.width, 40), "bold", "red"))
+        else:
+            wrapped = term.wrap(text, first=f"{label}: ", indent="  ")
+            wrapped[0] = head + wrapped[0][len(label) + 1 :]
+            lines.extend(wrapped)
+    return lines
+
+
+# ---- commands -----------------------------------------------------------------
+def added_lines(
+    term: Term,
+    session: Session,
+    findings: list[Finding],
+    today: date,
+    *,
+    done_today: dict[str, bool],
+) -> list[str]:
+    """What `alslog add` prints: the session, then what the rules say (the safety prompt)."""
+    lines = term.wrap(
+        f"{session_text(session, today)}. (id {session.id[:SHORT_ID]})",
+        first=term.style("Logged: ", "bold", "green") if term.color else "Logged: ",
+        indent="  ",
+    )
+    if findings:
+        lines.extend(findings_lines(term, findings, today))
+    else:
+        lines.append("Nothing to flag in this session. Well done for logging it.")
+    todo = [kind_label(k) for k in ("stretching", "rom") if not done_today.get(k)]
+    if session.day == today and todo:
+        lines.extend(term.wrap(f"Still to do today: {' and '.join(todo)}."))
+    return lines
+
+
+def checkin_lines(
+    term: Term, checkin: CheckIn, findings: list[Finding], today: date, *, replaced: bool
+) -> list[str]:
+    """What `alslog checkin` prints."""
+    parts = []
+    if checkin.aching is True:
+        parts.append("aching" + (f" ({checkin.where})" if checkin.where else ""))
+    elif checkin.aching is False:
+        parts.append("no aching")
+    if checkin.fatigue is not None:
+        parts.append(f"fatigue {checkin.fatigue}/10")
+    if checkin.note:
+        parts.append(f"note: {checkin.note}")
+    what = ", ".join(parts) or "no answers"
+    verb = "Updated the check-in" if replaced else "Checked in"
+    lines = term.wrap(f"{verb} for {day_label(checkin.date, today)}: {what}.")
+    lines.extend(findings_lines(term, findings, today, show_day=True))
+    return lines
+
+
+def week_lines(term: Term, summary: WeekSummary) -> list[str]:
+    """The week as a patient reads it at a glance, and a therapist reads it closely."""
+    today = summary.today
+    lines = [
+        term.style(
+            f"Week {day_label(summary.start)} to {day_label(summary.end)} {summary.end.year}",
+            "bold",
+        ),
+        "",
+    ]
+    for day in summary.days:
+        label = f"{day_label(day.date, today)}:"
+        if day.sessions:
+            done = ", ".join(f"{kind_label(k)} {day.minutes[k]}" for k in KINDS if day.minutes[k])
+            text = f"{done} min"
+            if day.max_rpe is not None:
+                text += f"; highest effort {day.max_rpe}"
+        elif day.date > today:
+            text = "-"
+        else:
+            text = "no sessions"
+        if day.marks:
+            text += "; " + ", ".join(day.marks)
+        lines.extend(term.wrap(text, first=f"{label:<11} ", indent=" " * 12))
+    lines.append("")
+    target = summary.target_days
+    if target:
+        for kind in ("stretching", "rom"):
+            have = summary.days_with(kind)
+            missed = len(summary.missed_days(kind))
+            text = f"Daily {kind_label(kind)}: {have} of {target} days"
+            if missed:
+                text += ", " + term.style(f"missed {missed}", "yellow")
+            elif have >= target:
+                text += ", " + term.style("every day", "green")
+            else:
+                text += ", nothing missed"
+            today_row = next((d for d in summary.days if d.date == today), None)
+            if today_row is not None and today_row.counts and not today_row.minutes[kind]:
+                text += " (today still to do)"
+            lines.append(text + ".")
+    else:
+        lines.append("Daily stretching and range of motion: nothing logged yet this week.")
+    aero = summary.minutes("aerobic")
+    lines.append(f"Aerobic: {aero} min on {summary.days_with('aerobic')} days.")
+    if summary.minutes("strength"):
+        lines.append(
+            f"Strengthening: {summary.minutes('strength')} min "
+            f"on {summary.days_with('strength')} days."
+        )
+    lines.append("")
+    lines.extend(chart_lines(term, summary))
+    lines.append("")
+    if summary.findings:
+        count = len(summary.findings)
+        lines.append(term.style(f"{count} thing{'s' if count != 1 else ''} to look at:", "bold"))
+        lines.extend(findings_lines(term, summary.findings, today, show_day=True))
+    else:
+        lines.append("Nothing flagged this week.")
+    return lines
+
+
+def chart_lines(term: Term, summary: WeekSummary) -> list[str]:
+    """Minutes per day as bars, scaled to the width."""
+    lines = ["Minutes per day:"]
+    most = max((d.total for d in summary.days), default=0)
+    room = max(10, term.width - 16)
+    for day in summary.days:
+        bar = ""
+        if most and day.total:
+            bar = term.bar_char * max(1, round(day.total * room / most))
+        lines.append(f"{day.date:%a} {day.date.day:>2}  {term.style(bar, 'cyan')} {day.total}")
+    return lines
+
+
+# ---- JSON ------------------------------------------------------------------------
+def session_json(session: Session) -> dict[str, Any]:
+    """A session as stable JSON data."""
+    return session.model_dump(mode="json")
+
+
+def checkin_json(checkin: CheckIn) -> dict[str, Any]:
+    """A check-in as stable JSON data."""
+    return checkin.model_dump(mode="json")
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """A finding as stable JSON data."""
+    return finding.model_dump(mode="json")
+
+
+def add_json(session: Session, findings: list[Finding]) -> dict[str, Any]:
+    """The document `alslog add --json` prints."""
+    return {
+        "version": JSON_VERSION,
+        "session": session_json(session),
+        "findings": [finding_json(f) for f in findings],
+    }
+
+
+def checkin_doc(checkin: CheckIn, findings: list[Finding]) -> dict[str, Any]:
+    """The document `alslog checkin --json` prints."""
+    return {
+        "version": JSON_VERSION,
+        "checkin": checkin_json(checkin),
+        "findings": [finding_json(f) for f in findings],
+    }
+
+
+def week_json(summary: WeekSummary) -> dict[str, Any]:
+    """The document `alslog week --json` prints."""
+    return {
+        "version": JSON_VERSION,
+        "start": summary.start.isoformat(),
+        "end": summary.end.isoformat(),
+        "days": [
+            {
+                "date": d.date.isoformat(),
+                "minutes": dict(d.minutes),
+                "sessions": d.sessions,
+                "max_rpe": d.max_rpe,
+                "marks": list(d.marks),
+            }
+            for d in summary.days
+        ],
+        "totals": summary.totals(),
+        "checkins": [checkin_json(c) for c in summary.checkins],
+        "findings": [finding_json(f) for f in summary.findings],
+    }

@@ -1,0 +1,335 @@
+"""The rules engine: (logbook records, guidelines, today) -> findings.
+
+Pure functions: no I/O, no clock (``today`` is passed in). Each guideline
+rule names a ``check``; the check is a small function registered here under
+that name, which yields the findings of one rule. ``guidelines.py`` validates
+the rule's settings and message before any of this runs.
+
+Dates: a finding is dated on the day it is about. For a session rule, and for
+``aching-after``, that is the session's day (one finding per flagged session,
+naming the aching check-in's day in its message); for ``daily`` it is the day
+with nothing logged.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+from alslog.guidelines import (
+    AchingAfter,
+    CannotTalk,
+    Daily,
+    Guidelines,
+    KeptGoing,
+    KindLogged,
+    MinutesAbove,
+    RpeAbove,
+    RuleBase,
+    SymptomOther,
+    SymptomTerms,
+)
+from alslog.models import CheckIn, Finding, Session, most_serious_first
+
+KIND_WORDS: dict[str, str] = {
+    "stretching": "stretching",
+    "rom": "range-of-motion",
+    "aerobic": "aerobic",
+    "strength": "strength",
+    "other": "other",
+}
+
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Everything a check may look at."""
+
+    sessions: tuple[Session, ...]  # oldest first, one per id, may reach outside the window
+    checkins: tuple[CheckIn, ...]
+    guidelines: Guidelines
+    start: date
+    end: date
+    today: date
+    first_day: date | None
+
+    def window_sessions(self) -> Iterator[Session]:
+        """Sessions whose day lies in [start, end]."""
+        return (s for s in self.sessions if self.start <= s.day <= self.end)
+
+
+CheckFn = Callable[..., Iterable[Finding]]
+_F = TypeVar("_F", bound=CheckFn)
+
+CHECK_FUNCTIONS: dict[str, CheckFn] = {}
+
+
+def _check(name: str) -> Callable[[_F], _F]:
+    """Register the function that implements the ``check`` called ``name``."""
+
+    def register(fn: _F) -> _F:
+        CHECK_FUNCTIONS[name] = fn
+        return fn
+
+    return register
+
+
+# ---- public API -------------------------------------------------------------
+
+
+def evaluate(
+    sessions: Iterable[Session],
+    checkins: Iterable[CheckIn],
+    guidelines: Guidelines,
+    *,
+    start: date,
+    end: date,
+    today: date,
+    first_day: date | None,
+) -> list[Finding]:
+    """Every finding dated in [start, end], most serious first.
+
+    ``sessions`` and ``checkins`` may reach outside the window: pass check-ins
+    up to ``end`` + the aching window so aching noted after a session is seen.
+    ``first_day`` is the first day of the logbook: ``daily`` rules look only at
+    days from then until yesterday (``today`` is not over yet); with None they
+    report nothing.
+    """
+    by_id = {s.id: s for s in sessions}
+    ctx = _Context(
+        sessions=tuple(sorted(by_id.values(), key=lambda s: (s.at, s.id))),
+        checkins=tuple(sorted(checkins, key=lambda c: (c.date, c.id))),
+        guidelines=guidelines,
+        start=start,
+        end=end,
+        today=today,
+        first_day=first_day,
+    )
+    found: list[Finding] = []
+    for rule_id, rule in guidelines.rules.items():
+        if rule.enabled:
+            check = CHECK_FUNCTIONS[rule.check]
+            found.extend(f for f in check(rule_id, rule, ctx) if start <= f.date <= end)
+    return most_serious_first(found)
+
+
+def session_findings(
+    session: Session,
+    sessions: Iterable[Session],
+    checkins: Iterable[CheckIn],
+    guidelines: Guidelines,
+    *,
+    today: date,
+) -> list[Finding]:
+    """The findings about one session (the prompt after ``alslog add``), most serious first.
+
+    ``sessions`` is the rest of the history (it may or may not include
+    ``session``); ``checkins`` should reach a few days past the session's day.
+    """
+    others = [s for s in sessions if s.id != session.id]
+    found = evaluate(
+        [*others, session],
+        checkins,
+        guidelines,
+        start=session.day,
+        end=session.day,
+        today=today,
+        first_day=None,
+    )
+    return [f for f in found if session.id in f.sessions]
+
+
+def lookahead_days(guidelines: Guidelines) -> int:
+    """How many days past a window's end check-ins can still change its findings.
+
+    Aching noted up to ``days_before`` days after a session flags it: fetch
+    check-ins up to ``end`` + this many days before calling :func:`evaluate`.
+    """
+    return max(
+        (r.days_before for r in guidelines.rules.values() if isinstance(r, AchingAfter)),
+        default=0,
+    )
+
+
+def suggest_minutes(minutes: int, cut_percent: int) -> int:
+    """A shorter next session: ``cut_percent`` less, rounded down to a friendly number.
+
+    Rounded down (to a multiple of 5 from 10 minutes up) because the cut is a
+    precaution; never below 1 minute.
+    """
+    raw = minutes * (100 - cut_percent) / 100
+    suggested = 5 * math.floor(raw / 5) if raw >= 10 else math.floor(raw)
+    return max(1, min(suggested, minutes - 1))
+
+
+def matched_symptoms(symptoms: Iterable[str], terms: tuple[str, ...]) -> list[str]:
+    """The symptoms (as written) that match any of ``terms``.
+
+    Case does not matter; each word of a term matches the start of a word
+    ("dizz" finds "dizziness"), the words in order with up to two words in
+    between ("severe cramp" finds "severe leg cramps"); punctuation counts as a
+    space ("light headed" finds "light-headed").
+    """
+    patterns = _term_patterns(terms)
+    return [s for s in symptoms if any(p.search(_normal(s)) for p in patterns)]
+
+
+# ---- helpers ----------------------------------------------------------------
+
+
+def _normal(text: str) -> str:
+    text = text.lower().replace("’", "'")
+    return " ".join(re.sub(r"[^\w']+", " ", text).split())
+
+
+@functools.lru_cache(maxsize=32)
+def _term_patterns(terms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    gap = r"[\w']*(?: [\w']+){0,2} "
+    out = []
+    for term in terms:
+        words = _normal(term).split()
+        if words:
+            out.append(re.compile(r"(?<![\w'])" + gap.join(re.escape(w) for w in words)))
+    return tuple(out)
+
+
+def _day(d: date) -> str:
+    return f"{d:%a} {d.day} {d:%b}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _session_values(s: Session) -> dict[str, Any]:
+    kind = KIND_WORDS.get(s.kind, s.kind)
+    return {"kind": kind, "activity": s.activity or kind, "minutes": s.minutes, "day": _day(s.day)}
+
+
+def _finding(
+    rule_id: str,
+    rule: RuleBase,
+    ctx: _Context,
+    day: date,
+    values: Mapping[str, Any],
+    sessions: tuple[str, ...] = (),
+) -> Finding:
+    return Finding(
+        rule=rule_id,
+        severity=rule.severity,
+        date=day,
+        message=rule.message.format_map(values),
+        sessions=sessions,
+        source=ctx.guidelines.source_names(rule.sources),
+    )
+
+
+def _about(rule_id: str, rule: RuleBase, ctx: _Context, s: Session, **extra: Any) -> Finding:
+    """A finding about one session."""
+    values = _session_values(s) | extra
+    return _finding(rule_id, rule, ctx, s.day, values, (s.id,))
+
+
+# ---- the checks -------------------------------------------------------------
+
+
+@_check("rpe-above")
+def _rpe_above(rule_id: str, rule: RpeAbove, ctx: _Context) -> Iterator[Finding]:
+    for s in ctx.window_sessions():
+        if s.rpe is not None and s.rpe > rule.rpe_max:
+            yield _about(rule_id, rule, ctx, s, rpe=s.rpe, limit=rule.rpe_max)
+
+
+@_check("cannot-talk")
+def _cannot_talk(rule_id: str, rule: CannotTalk, ctx: _Context) -> Iterator[Finding]:
+    for s in ctx.window_sessions():
+        if s.talk is False:
+            yield _about(rule_id, rule, ctx, s)
+
+
+@_check("kept-going")
+def _kept_going(rule_id: str, rule: KeptGoing, ctx: _Context) -> Iterator[Finding]:
+    for s in ctx.window_sessions():
+        if s.kept_going:
+            yield _about(rule_id, rule, ctx, s)
+
+
+@_check("aching-after")
+def _aching_after(rule_id: str, rule: AchingAfter, ctx: _Context) -> Iterator[Finding]:
+    aching_days = sorted({c.date for c in ctx.checkins if c.aching})
+    if not aching_days:
+        return
+    window = timedelta(days=rule.days_before)
+    for s in ctx.window_sessions():
+        if s.kind not in rule.kinds:
+            continue
+        # The first aching day after the session, within the window.
+        ache = next((d for d in aching_days if s.day < d <= s.day + window), None)
+        if ache is not None:
+            yield _about(
+                rule_id,
+                rule,
+                ctx,
+                s,
+                ache_day=_day(ache),
+                suggested=suggest_minutes(s.minutes, rule.cut_back_percent),
+                percent=rule.cut_back_percent,
+                days=rule.days_before,
+            )
+
+
+@_check("minutes-above")
+def _minutes_above(rule_id: str, rule: MinutesAbove, ctx: _Context) -> Iterator[Finding]:
+    for s in ctx.window_sessions():
+        if s.kind == rule.kind and s.minutes > rule.minutes_max:
+            yield _about(rule_id, rule, ctx, s, limit=rule.minutes_max)
+
+
+@_check("kind-logged")
+def _kind_logged(rule_id: str, rule: KindLogged, ctx: _Context) -> Iterator[Finding]:
+    for s in ctx.window_sessions():
+        if s.kind == rule.kind:
+            yield _about(rule_id, rule, ctx, s)
+
+
+@_check("symptom-terms")
+def _symptom_terms(rule_id: str, rule: SymptomTerms, ctx: _Context) -> Iterator[Finding]:
+    for s in ctx.window_sessions():
+        hits = matched_symptoms(s.symptoms, rule.terms)
+        if hits:
+            yield _about(rule_id, rule, ctx, s, symptoms=_and(hits))
+
+
+@_check("symptom-other")
+def _symptom_other(rule_id: str, rule: SymptomOther, ctx: _Context) -> Iterator[Finding]:
+    terms = tuple(
+        term
+        for other in ctx.guidelines.rules.values()
+        if isinstance(other, SymptomTerms) and other.enabled
+        for term in other.terms
+    )
+    for s in ctx.window_sessions():
+        flagged = set(matched_symptoms(s.symptoms, terms)) if terms else set()
+        rest = [x for x in s.symptoms if x not in flagged]
+        if rest:
+            yield _about(rule_id, rule, ctx, s, symptoms=_and(rest))
+
+
+@_check("daily")
+def _daily(rule_id: str, rule: Daily, ctx: _Context) -> Iterator[Finding]:
+    if ctx.first_day is None:
+        return
+    done = {s.day for s in ctx.sessions if s.kind == rule.kind}
+    day = max(ctx.start, ctx.first_day)
+    last = min(ctx.end, ctx.today - _ONE_DAY)  # today is not over yet
+    kind = KIND_WORDS.get(rule.kind, rule.kind)
+    while day <= last:
+        if day not in done:
+            yield _finding(rule_id, rule, ctx, day, {"day": _day(day), "kind": kind})
+        day += _ONE_DAY

@@ -1,0 +1,75 @@
+"""Keep the arrows of the design true: domain modules neither print, prompt nor read the clock,
+and none of them imports the command line."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import alslog
+
+PACKAGE = Path(alslog.__file__).parent
+CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask", "alslog.term"}
+UI_LIBRARIES = {"typer", "rich", "click"}
+# Pure domain: no I/O at all, no clock.
+PURE = ["models", "rules", "summary", "parse", "readiness", "trend"]
+# Domain modules that may do file I/O but never talk to the user.
+DOMAIN = [*PURE, "guidelines", "store", "atomic", "config", "transfer", "report", "paths"]
+
+
+def imports_of(module: str) -> set[str]:
+    path = PACKAGE / f"{module}.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def existing(modules: list[str]) -> list[str]:
+    return [m for m in modules if (PACKAGE / f"{m}.py").exists()]
+
+
+def test_domain_never_imports_the_command_line() -> None:
+    for module in existing(DOMAIN):
+        for name in imports_of(module):
+            top = name.split(".")[0]
+            assert top not in UI_LIBRARIES, f"{module} imports {name}"
+            assert not any(name == c or name.startswith(c + ".") for c in CLI_LAYER), (
+                f"{module} imports {name}"
+            )
+
+
+def test_models_import_nothing_of_ours() -> None:
+    assert not {n for n in imports_of("models") if n.startswith("alslog")}
+
+
+def test_rules_use_only_models_and_guidelines() -> None:
+    ours = {n for n in imports_of("rules") if n.startswith("alslog")}
+    assert ours <= {"alslog.models", "alslog.guidelines", "alslog.errors"}, ours
+
+
+def test_domain_neither_prints_nor_prompts_nor_reads_the_clock() -> None:
+    for module in existing(DOMAIN):
+        tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("print", "input"), f"{module} calls {node.func.id}"
+            if module in PURE and isinstance(node, ast.Attribute):
+                text = ast.unparse(node)
+                assert text not in ("datetime.now", "date.today", "time.time"), (
+                    f"{module} reads the clock: {text}"
+                )
+
+
+def test_nothing_imports_the_entry_point() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        if path.name in ("cli.py", "__main__.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "alslog.cli":
+                raise AssertionError(f"{path.name} imports alslog.cli")

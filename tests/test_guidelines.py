@@ -1,0 +1,366 @@
+"""guidelines.toml -> Guidelines: the shipped file, personal copies, and refusals."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+import timeit
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alslog import guidelines, paths, rules
+from alslog.errors import GuidelineError, UsageError
+
+SHIPPED = paths.shipped_guidelines()
+SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, text: str, name: str = "guidelines.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def edited(tmp_path: Path, old: str, new: str) -> Path:
+    """The shipped file with the first ``old`` replaced by ``new``."""
+    assert old in SHIPPED_TEXT, old
+    return write(tmp_path, SHIPPED_TEXT.replace(old, new, 1))
+
+
+def from_data(tmp_path: Path, data: dict[str, Any]) -> Path:
+    path = tmp_path / "guidelines.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return path
+
+
+def shipped_data() -> dict[str, Any]:
+    return tomllib.loads(SHIPPED_TEXT)
+
+
+def refusal(path: Path) -> str:
+    with pytest.raises(GuidelineError) as caught:
+        guidelines.load(path)
+    message = caught.value.message
+    assert "\n" not in message
+    assert message.startswith(f"{path}: ")
+    return message
+
+
+# ---- the shipped file ----------------------------------------------------------
+
+
+def test_shipped_file_validates() -> None:
+    g = guidelines.load()
+    assert g.path == SHIPPED
+    assert set(guidelines.REQUIRED_RULES) <= set(g.rules)
+    assert set(guidelines.REQUIRED_TOPICS) <= set(g.topics)
+    assert "therapist" in g.disclaimer and "not medical advice" in g.disclaimer.lower()
+    assert g.guide.overview.count("\n") < 24  # one screen
+
+
+def test_shipped_rules_have_the_agreed_settings() -> None:
+    g = guidelines.load()
+    above = g.rule("above-moderate")
+    assert isinstance(above, guidelines.RpeAbove)
+    assert above.rpe_max == 13 and above.severity == "caution"
+    aching = g.rule("next-day-aching")
+    assert isinstance(aching, guidelines.AchingAfter)
+    assert aching.days_before == 2 and aching.severity in ("caution", "warning", "alert")
+    long = g.rule("long-aerobic")
+    assert isinstance(long, guidelines.MinutesAbove)
+    assert (long.kind, long.minutes_max) == ("aerobic", 30)
+    assert g.rule("pushed-through-fatigue").severity == "warning"
+    assert g.rule("strength-caution").severity == "caution"
+    assert g.rule("red-flag-symptom").severity == "alert"
+
+
+def test_every_source_is_cited_somewhere_and_has_a_name() -> None:
+    g = guidelines.load()
+    used = {s for r in g.rules.values() for s in r.sources}
+    used |= {s for t in g.topics.values() for s in t.sources}
+    used |= {s for q in g.ready.questions.values() for s in q.sources}
+    expected = {
+        "als-news-today",
+        "exercises-page",
+        "cleveland-clinic",
+        "aan-strengthening",
+        "ijerph-2021",
+        "frontiers-2019",
+        "nct03326622",
+        "safety-2018",
+        "acsm",
+        "mda-everyday-life",
+        "neurorehab-2015",
+        "borg-rpe",
+        "dal-bello-haas-2007",
+    }
+    assert expected <= set(g.sources)
+    # the two reviews are listed for reference; everything else backs a rule or topic
+    assert set(g.sources) - used <= {"ijerph-2021", "frontiers-2019"}
+
+
+def test_every_check_has_an_engine_function() -> None:
+    assert set(rules.CHECK_FUNCTIONS) == set(guidelines.CHECKS)
+
+
+def test_citation_and_names() -> None:
+    g = guidelines.load()
+    cite = g.cite("ijerph-2021")
+    assert "2021" in cite and "https://www.mdpi.com/1660-4601/18/3/1074" in cite
+    assert g.source("acsm").name == "ACSM"
+    assert g.source_names(["acsm", "borg-rpe"]) == "ACSM; Borg RPE scale"
+    with pytest.raises(KeyError):
+        g.source("nope")
+
+
+def test_topic_lookup_by_id_and_prefix() -> None:
+    g = guidelines.load()
+    assert g.topic_id("aerobic") == "aerobic"
+    assert g.topic_id("RED") == "red-flags"
+    assert g.topic_id("ro") == "rom"
+    assert g.topic("before") is g.topics["before"]
+    with pytest.raises(UsageError, match="stretching, strength"):
+        g.topic("str")
+    with pytest.raises(UsageError, match="no guide topic 'yoga'"):
+        g.topic("yoga")
+
+
+def test_loading_is_cheap_and_imports_no_ui() -> None:
+    seconds = min(timeit.repeat(guidelines.load, number=5, repeat=3)) / 5
+    assert seconds < 0.1  # a few ms in practice; generous for slow machines
+    code = (
+        "import sys, alslog.guidelines, alslog.rules, alslog.readiness;"
+        "print(sorted(m for m in ('rich', 'typer', 'click') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+# ---- personal copies ------------------------------------------------------------
+
+
+def test_personal_copy_overrides(tmp_path: Path) -> None:
+    path = edited(tmp_path, "rpe_max = 13", "rpe_max = 15")
+    g = guidelines.load(path)
+    assert g.path == path
+    rule = g.rule("above-moderate")
+    assert isinstance(rule, guidelines.RpeAbove) and rule.rpe_max == 15
+
+
+def test_a_rule_can_be_switched_off(tmp_path: Path) -> None:
+    data = shipped_data()
+    data["rules"]["daily-rom"]["enabled"] = False
+    g = guidelines.load(from_data(tmp_path, data))
+    assert g.rule("daily-rom").enabled is False
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "guidelines.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + SHIPPED_TEXT.encode("utf-8"))
+    assert guidelines.load(path).schema_version == 1
+
+
+# ---- refusals -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'severity = "caution"',
+            'severity = "severe"',
+            "rules.above-moderate.severity: must be one of info, caution, warning, alert "
+            "(got 'severe')",
+        ),
+        ("rpe_max = 13", "rpe_max = 21", "rules.above-moderate.rpe_max: must be from 6 to 20"),
+        ("rpe_max = 13", "rpe_max = 5", "rules.above-moderate.rpe_max: must be from 6 to 20"),
+        ("rpe_max = 13", 'rpe_max = "13"', "rules.above-moderate.rpe_max: must be a whole number"),
+        ("rpe_max = 13", "rpe_max = 13.5", "rules.above-moderate.rpe_max: must be a whole number"),
+        ("rpe_max = 13", "rpe_max = true", "rules.above-moderate.rpe_max: must be a whole number"),
+        ("days_before = 2", "days_before = -1", "rules.next-day-aching.days_before: must be from"),
+        (
+            "cut_back_percent = 25",
+            "cut_back_percent = 0",
+            "rules.next-day-aching.cut_back_percent: must be from",
+        ),
+        ("minutes_max = 30", "minutes_max = -30", "rules.long-aerobic.minutes_max: must be from"),
+        (
+            "rpe_max = 13",
+            "rpe_max = 13\nrpe_min = 6",
+            "rules.above-moderate.rpe_min: unknown key (accepted: severity, message",
+        ),
+        (
+            'check = "rpe-above"',
+            'check = "rpe-over"',
+            "rules.above-moderate.check: unknown check 'rpe-over' (known checks: rpe-above",
+        ),
+        ('check = "rpe-above"\n', "", "rules.above-moderate.check: missing"),
+        (
+            'check = "rpe-above"',
+            'check = "kept-going"',
+            "rules.above-moderate.rpe_max: unknown key",
+        ),
+        (
+            "effort {rpe},",
+            "effort {effort},",
+            "rules.above-moderate.message: unknown placeholder {effort}; this check provides",
+        ),
+        ("effort {rpe},", "effort {rpe:>3},", "message: write placeholders plainly"),
+        ("effort {rpe},", "effort {},", "message: write placeholders plainly"),
+        ("effort {rpe},", "effort {rpe,", "rules.above-moderate.message: unbalanced { or }"),
+        (
+            '"borg-rpe", "exercises-page"',
+            '"borg", "exercises-page"',
+            "rules.above-moderate.sources[0]: unknown source 'borg'",
+        ),
+        (
+            'kinds = ["stretching"',
+            'kinds = ["stretch"',
+            "rules.next-day-aching.kinds[0]: must be one of stretching, rom, aerobic",
+        ),
+        (
+            'terms = [\n  "chest pain"',
+            'terms = "chest pain"\nx = [\n  "chest pain"',
+            "rules.red-flag-symptom.x: unknown key",
+        ),
+        ('kind = "aerobic"', 'kind = "aerobic"\nenabled = "no"', "must be true or false"),
+        ('title = "Stretching"', 'title = ""', "topics.stretching.title: must not be empty"),
+        (
+            'sources = ["mda-everyday-life", "als-news-today"]\n\n#',
+            'sources = ["mda", "als-news-today"]\n\n#',
+            "topics.before.sources[0]: unknown source 'mda'",
+        ),
+        ('if_yes = "easy"', 'if_yes = "fine"', "ready.questions.meal.if_yes: must be one of"),
+        ("[sources.acsm]", "[sources.ACSM]", "sources.ACSM: not a valid id"),
+        (
+            'url = "https://alsnewstoday',
+            'url = "alsnewstoday',
+            "sources.als-news-today.url: must start with http",
+        ),
+        ("year = 2021", "year = 21", "sources.ijerph-2021.year: must be from 1900 to 2100"),
+        ("schema = 1", "schema = 2", "schema: this alslog reads schema 1 (got 2)"),
+        ("schema = 1", "", "schema: missing"),
+        ("disclaimer =", "disclaimers =", "disclaimers: unknown key (accepted: schema, disclaimer"),
+        ("[ready.verdicts]", "[ready.verdictz]", "ready.verdictz: unknown key"),
+        ("[topics.before]", "[topics.befor]", "topics: missing [topics.before]"),
+    ],
+)
+def test_bad_values_are_refused_with_file_and_key(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    message = refusal(edited(tmp_path, old, new))
+    assert expected in message
+
+
+def test_missing_required_rule(tmp_path: Path) -> None:
+    data = shipped_data()
+    del data["rules"]["long-aerobic"]
+    assert "rules: missing [rules.long-aerobic]" in refusal(from_data(tmp_path, data))
+
+
+def test_required_rule_with_another_check(tmp_path: Path) -> None:
+    data = shipped_data()
+    data["rules"]["long-aerobic"] = {
+        "check": "kind-logged",
+        "kind": "aerobic",
+        "severity": "info",
+        "message": "aerobic",
+        "sources": ["acsm"],
+    }
+    message = refusal(from_data(tmp_path, data))
+    assert "rules.long-aerobic.check: must be 'minutes-above' for this rule" in message
+
+
+def test_extra_rules_are_allowed(tmp_path: Path) -> None:
+    data = shipped_data()
+    data["rules"]["long-strength"] = {
+        "check": "minutes-above",
+        "kind": "strength",
+        "minutes_max": 20,
+        "severity": "caution",
+        "message": "{minutes} min of strength work, over {limit}.",
+        "sources": ["acsm"],
+    }
+    assert "long-strength" in guidelines.load(from_data(tmp_path, data)).rules
+
+
+def test_duplicate_rule_id_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = SHIPPED_TEXT + '\n[rules.above-moderate]\ncheck = "kept-going"\n'
+    message = refusal(write(tmp_path, text))
+    line = text.count("\n") - 1  # the table header, above its last line
+    assert f"line {line}: [rules.above-moderate] is written twice" in message
+
+
+def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    message = refusal(edited(tmp_path, "rpe_max = 13", "rpe_max = = 13"))
+    line = SHIPPED_TEXT[: SHIPPED_TEXT.index("rpe_max = 13")].count("\n") + 1
+    assert "TOML syntax error" in message and f"line {line}" in message
+
+
+def test_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "guidelines.toml"
+    path.write_bytes(b"schema = 1\n# caf\xe9\n")
+    assert refusal(path) == f"{path}: line 2: not UTF-8 text"
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    assert "cannot read the file" in refusal(tmp_path / "missing.toml")
+    assert "cannot read the file" in refusal(tmp_path)
+
+
+def test_only_the_first_problem_is_spelt_out(tmp_path: Path) -> None:
+    text = SHIPPED_TEXT.replace('severity = "caution"', 'severity = "severe"')
+    message = refusal(write(tmp_path, text))
+    assert message.endswith("more problems)")
+
+
+# ---- any damage gives one plain line, never a crash ---------------------------
+
+
+def _leaf_paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += _leaf_paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            out += _leaf_paths(item, (*prefix, index))
+    return out
+
+
+PATHS = _leaf_paths(shipped_data())
+JUNK = st.one_of(
+    st.none(),  # None means: delete the key
+    st.integers(-50, 50),
+    st.booleans(),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+    st.lists(st.text(max_size=4), max_size=2),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(where=st.sampled_from(PATHS), junk=JUNK)
+def test_damaged_data_is_refused_in_one_line(where: tuple[Any, ...], junk: Any) -> None:
+    data = copy.deepcopy(shipped_data())
+    parent = data
+    for part in where[:-1]:
+        parent = parent[part]
+    if junk is None and isinstance(parent, dict):
+        del parent[where[-1]]
+    elif junk is not None:
+        parent[where[-1]] = junk
+    try:
+        guidelines.parse(data, label="g.toml")
+    except GuidelineError as exc:
+        assert exc.message.startswith("g.toml: ") and "\n" not in exc.message

@@ -1,0 +1,343 @@
+"""The rules engine: every rule at its boundaries, with the shipped guidelines."""
+
+from __future__ import annotations
+
+import itertools
+import tomllib
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
+
+from alslog import guidelines, paths
+from alslog.guidelines import Guidelines
+from alslog.models import CheckIn, Finding, Session
+from alslog.rules import (
+    evaluate,
+    lookahead_days,
+    matched_symptoms,
+    session_findings,
+    suggest_minutes,
+)
+
+G = guidelines.load()
+TZ = timezone(timedelta(hours=-5))
+TODAY = date(2024, 3, 20)
+D = date(2024, 3, 10)  # a day in the past
+_ids = itertools.count(1)
+
+
+def sess(day: date = D, kind: str = "aerobic", minutes: int = 20, **fields: Any) -> Session:
+    return Session.model_validate(
+        {
+            "id": f"s{next(_ids):05d}",
+            "kind": kind,
+            "minutes": minutes,
+            "at": datetime.combine(day, time(10, 0), TZ),
+            **fields,
+        }
+    )
+
+
+def checkin(day: date, aching: bool | None = True) -> CheckIn:
+    return CheckIn(id=f"c{next(_ids):05d}", date=day, aching=aching)
+
+
+def run(
+    sessions: list[Session],
+    checkins: list[CheckIn] | None = None,
+    g: Guidelines = G,
+    *,
+    start: date = D,
+    end: date = D,
+    today: date = TODAY,
+    first_day: date | None = None,
+) -> list[Finding]:
+    return evaluate(
+        sessions, checkins or [], g, start=start, end=end, today=today, first_day=first_day
+    )
+
+
+def rule_ids(findings: list[Finding]) -> list[str]:
+    return [f.rule for f in findings]
+
+
+def only(findings: list[Finding], rule: str) -> list[Finding]:
+    return [f for f in findings if f.rule == rule]
+
+
+def variant(tmp_path: Path, edit: Any) -> Guidelines:
+    data = tomllib.loads(paths.shipped_guidelines().read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "guidelines.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return guidelines.load(path)
+
+
+# ---- effort -----------------------------------------------------------------------
+
+
+def test_rpe_13_is_moderate_14_is_above() -> None:
+    assert run([sess(rpe=13)]) == []
+    assert run([sess(rpe=None)]) == []
+    (finding,) = run([sess(rpe=14)])
+    assert finding.rule == "above-moderate" and finding.severity == "caution"
+    assert "14" in finding.message and "13" in finding.message
+    assert finding.date == D
+    assert "Borg RPE scale" in finding.source
+
+
+def test_could_not_talk() -> None:
+    assert run([sess(talk=True)]) == [] and run([sess(talk=None)]) == []
+    assert rule_ids(run([sess(talk=False)])) == ["could-not-talk"]
+
+
+def test_kept_going_is_a_warning() -> None:
+    assert run([sess(tired=True)]) == []
+    (finding,) = run([sess(tired=True, kept_going=True)])
+    assert (finding.rule, finding.severity) == ("pushed-through-fatigue", "warning")
+    assert "ALS News Today" in finding.source
+
+
+def test_aerobic_30_minutes_is_fine_31_is_long() -> None:
+    assert run([sess(minutes=30)]) == []
+    (finding,) = run([sess(minutes=31)])
+    assert finding.rule == "long-aerobic" and "31" in finding.message and "30" in finding.message
+    assert finding.source == "ACSM"
+    assert run([sess(kind="stretching", minutes=45)]) == []
+
+
+def test_strength_session_gets_the_caution_about_disagreeing_sources() -> None:
+    (finding,) = run([sess(kind="strength", minutes=15)])
+    assert (finding.rule, finding.severity) == ("strength-caution", "caution")
+    assert "disagree" in finding.message and "therapist" in finding.message
+    assert "Cleveland Clinic" in finding.source and "AAN press release" in finding.source
+
+
+# ---- next-day aching --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("days_before", "flagged"), [(1, True), (2, True), (3, False), (0, False)])
+def test_aching_window(days_before: int, flagged: bool) -> None:
+    s = sess(day=D, minutes=40)
+    found = only(run([s], [checkin(D + timedelta(days=days_before))]), "next-day-aching")
+    assert bool(found) is flagged
+    if flagged:
+        (finding,) = found
+        assert finding.date == D and finding.sessions == (s.id,)
+        assert finding.severity == "caution"
+        assert "40-minute" in finding.message and "about 30 minutes" in finding.message
+        assert "25% less" in finding.message and "therapist" in finding.message
+
+
+def test_aching_flags_each_session_before_it_once() -> None:
+    a = sess(day=D - timedelta(days=1), minutes=20)
+    b = sess(day=D, kind="stretching", minutes=10)
+    aches = [checkin(D + timedelta(days=1)), checkin(D + timedelta(days=2))]
+    found = only(run([a, b], aches, start=D - timedelta(days=1)), "next-day-aching")
+    assert sorted(f.sessions for f in found) == sorted([(a.id,), (b.id,)])
+    by_session = {f.sessions[0]: f for f in found}
+    day_after = f"{D + timedelta(days=1):%a} {(D + timedelta(days=1)).day}"
+    assert day_after in by_session[a.id].message  # the first aching day after it
+
+
+def test_no_aching_no_finding() -> None:
+    s = sess()
+    nxt = D + timedelta(days=1)
+    assert only(run([s], [checkin(nxt, aching=False)]), "next-day-aching") == []
+    assert only(run([s], [checkin(nxt, aching=None)]), "next-day-aching") == []
+
+
+def test_aching_finding_is_dated_on_the_session_day() -> None:
+    before = sess(day=D - timedelta(days=1))
+    # the session lies before the window; the aching day inside it: nothing in the window
+    assert only(run([before], [checkin(D)]), "next-day-aching") == []
+
+
+def test_aching_window_and_cut_come_from_the_file(tmp_path: Path) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["rules"]["next-day-aching"].update(days_before=3, cut_back_percent=50)
+
+    g = variant(tmp_path, edit)
+    (finding,) = only(
+        run([sess(minutes=40)], [checkin(D + timedelta(days=3))], g), "next-day-aching"
+    )
+    assert "about 20 minutes" in finding.message and "50% less" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("minutes", "percent", "expected"),
+    [(40, 25, 30), (30, 25, 20), (45, 25, 30), (20, 25, 15), (12, 25, 9), (2, 50, 1), (1, 25, 1)],
+)
+def test_suggest_minutes(minutes: int, percent: int, expected: int) -> None:
+    assert suggest_minutes(minutes, percent) == expected
+
+
+@given(st.integers(2, 600), st.integers(5, 75))
+def test_suggestion_is_always_less_and_positive(minutes: int, percent: int) -> None:
+    suggested = suggest_minutes(minutes, percent)
+    assert 1 <= suggested < minutes
+    assert suggested <= minutes * (100 - percent) / 100 or suggested == 1
+
+
+# ---- daily stretching and range of motion ---------------------------------------
+
+
+def test_daily_rules_need_a_first_day() -> None:
+    assert run([], start=D, end=D, first_day=None) == []
+
+
+def test_missing_day_flags_both_daily_rules() -> None:
+    found = run([], first_day=D)
+    assert sorted(rule_ids(found)) == ["daily-rom", "daily-stretching"]
+    assert all(f.date == D and f.severity == "info" and f.sessions == () for f in found)
+
+
+def test_logged_kinds_are_not_flagged() -> None:
+    found = run([sess(kind="stretching", minutes=10)], first_day=D)
+    assert rule_ids(found) == ["daily-rom"]
+    assert run([sess(kind="stretching"), sess(kind="rom", assisted=True)], first_day=D) == []
+
+
+def test_days_before_the_first_entry_do_not_count() -> None:
+    start = D - timedelta(days=5)
+    found = run([], start=start, end=D, first_day=D - timedelta(days=1))
+    assert {f.date for f in found} == {D - timedelta(days=1), D}
+
+
+def test_today_and_later_are_not_flagged() -> None:
+    yesterday = TODAY - timedelta(days=1)
+    found = run([], start=yesterday, end=TODAY + timedelta(days=3), first_day=D)
+    assert {f.date for f in found} == {yesterday}
+
+
+def test_daily_rule_can_be_switched_off(tmp_path: Path) -> None:
+    g = variant(tmp_path, lambda data: data["rules"]["daily-rom"].update(enabled=False))
+    assert rule_ids(run([], g=g, first_day=D)) == ["daily-stretching"]
+
+
+# ---- symptoms ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "symptom",
+    [
+        "chest pain",
+        "Chest Pain",
+        "pain in my chest",
+        "breathless",
+        "Breathlessness",
+        "short of breath",
+        "a bit short of breath",
+        "shortness of breath",
+        "dizzy",
+        "felt dizzy",
+        "Dizziness",
+        "light-headed",
+        "fainted",
+        "severe cramp",
+        "severe leg cramps",
+        "Excessive cramping",
+        "unusually heavy sweating",
+        "cola-coloured urine",
+        "can’t breathe",
+    ],
+)
+def test_red_flag_symptoms_alert(symptom: str) -> None:
+    found = run([sess(symptoms=(symptom,))])
+    assert rule_ids(found) == ["red-flag-symptom"]
+    (finding,) = found
+    assert finding.severity == "alert" and symptom in finding.message
+    assert "care team" in finding.message
+
+
+@pytest.mark.parametrize(
+    "symptom",
+    ["cramp", "cramps", "calf cramp", "mild cramping", "tired legs", "sore shoulder", "sweaty"],
+)
+def test_other_symptoms_are_noted_not_alerted(symptom: str) -> None:
+    found = run([sess(symptoms=(symptom,))])
+    assert rule_ids(found) == ["symptom-noted"]
+    assert found[0].severity == "info" and symptom in found[0].message
+
+
+def test_mixed_symptoms_are_split_between_alert_and_note() -> None:
+    found = run([sess(symptoms=("cramp", "dizzy", "short of breath"))])
+    assert rule_ids(found) == ["red-flag-symptom", "symptom-noted"]
+    assert "dizzy and short of breath" in found[0].message
+    assert "cramp" in found[1].message and "dizzy" not in found[1].message
+
+
+def test_term_matching_is_at_word_starts() -> None:
+    assert matched_symptoms(["spain trip"], ("pain",)) == []
+    assert matched_symptoms(["painful"], ("pain",)) == ["painful"]
+    assert matched_symptoms(["severe, sharp leg cramp"], ("severe cramp",)) == [
+        "severe, sharp leg cramp"
+    ]
+    assert matched_symptoms(["severe pain in back then a cramp"], ("severe cramp",)) == []
+
+
+# ---- the whole -------------------------------------------------------------------
+
+
+def test_most_serious_first_and_only_inside_the_window() -> None:
+    inside = sess(rpe=15, kept_going=True, symptoms=("chest pain",))
+    outside = sess(day=D + timedelta(days=1), rpe=18)
+    found = run([inside, outside])
+    assert [f.severity for f in found] == ["alert", "warning", "caution"]
+    assert all(f.date == D and f.sessions == (inside.id,) for f in found)
+
+
+def test_duplicate_session_ids_count_once() -> None:
+    s = sess(rpe=15)
+    assert len(run([s, s])) == 1
+
+
+def test_every_placeholder_of_every_check_is_filled(tmp_path: Path) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        for rule in data["rules"].values():
+            names = guidelines.RULE_CLASSES[rule["check"]].PLACEHOLDERS
+            rule["message"] = " ".join("{" + n + "}=" for n in sorted(names))
+
+    g = variant(tmp_path, edit)
+    history = [
+        sess(minutes=40, rpe=16, talk=False, kept_going=True, symptoms=("dizzy", "cramp")),
+        sess(kind="strength", minutes=10),
+    ]
+    found = run(history, [checkin(D + timedelta(days=1))], g, first_day=D)
+    assert set(rule_ids(found)) == set(g.rules)
+    for finding in found:
+        assert "{" not in finding.message and "}" not in finding.message
+
+
+# ---- after `alslog add` -------------------------------------------------------------
+
+
+def test_session_findings_concern_only_that_session() -> None:
+    earlier = sess(day=D - timedelta(days=1), rpe=17)
+    new = sess(minutes=45, rpe=15, kept_going=True)
+    found = session_findings(new, [earlier], [], G, today=D)
+    assert rule_ids(found) == ["pushed-through-fatigue", "above-moderate", "long-aerobic"]
+    assert all(f.sessions == (new.id,) for f in found)
+
+
+def test_session_findings_see_aching_reported_after_it() -> None:
+    new = sess(minutes=30)
+    found = session_findings(new, [new], [checkin(D + timedelta(days=1))], G, today=TODAY)
+    assert rule_ids(found) == ["next-day-aching"]
+    assert "about 20 minutes" in found[0].message
+
+
+def test_a_quiet_session_has_no_findings() -> None:
+    new = sess(kind="stretching", minutes=10, rpe=11, talk=True)
+    assert session_findings(new, [], [], G, today=D) == []
+
+
+def test_lookahead_follows_the_aching_window(tmp_path: Path) -> None:
+    assert lookahead_days(G) == 2
+    g = variant(tmp_path, lambda data: data["rules"]["next-day-aching"].update(days_before=4))
+    assert lookahead_days(g) == 4
