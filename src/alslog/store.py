@@ -613,6 +613,9 @@ class Store:
                     texts.append(f"Restored {_describe(kind, before)}")
                 elif before is not None:
                     texts.append(f"Restored the earlier version of {_describe(kind, before)}")
+            if len(texts) == 2 and texts[0].startswith("Removed the check-in"):
+                # A replaced check-in: one day's check-in swapped back for the earlier one.
+                texts = [texts[1].replace("Restored the", "Restored the earlier", 1)]
             text = "; ".join(texts) or f"Undid: {entry.get('description', 'a change')}"
             self._write_all(op, log)
         return Change(text)
