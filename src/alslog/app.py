@@ -99,10 +99,26 @@ def get_paths() -> Paths:
     return paths_module.resolve()
 
 
+LOCK_TIMEOUT_ENV = "ALSLOG_LOCK_TIMEOUT"
+
+
 def open_store(where: Paths) -> Store:
+    """The logbook; how long to wait for another alslog comes from ALSLOG_LOCK_TIMEOUT."""
+    import os
+
+    from alslog.errors import UsageError
     from alslog.store import Store
 
-    return Store(where.store_dir, where.backup_dir)
+    wait = os.environ.get(LOCK_TIMEOUT_ENV, "10")
+    try:
+        seconds = float(wait)
+        if not 0 <= seconds <= 3600:
+            raise ValueError
+    except ValueError:
+        raise UsageError(
+            f"{LOCK_TIMEOUT_ENV}={wait!r} is not accepted: give seconds from 0 to 3600."
+        ) from None
+    return Store(where.store_dir, where.backup_dir, lock_timeout=seconds)
 
 
 def load_guidelines(where: Paths, override: Path | None) -> Guidelines:

@@ -11,9 +11,15 @@ import sys
 import typer
 
 from alslog.app import app
-from alslog.commands import guide, logbook  # noqa: F401  (importing registers the commands)
+from alslog.commands import (  # noqa: F401  (importing registers the commands)
+    doctor,
     guide,
     logbook,
+)
+    doctor,
+    guide,
+    logbook,
+    ready,
     records,
     report,
     settings,

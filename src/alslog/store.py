@@ -836,7 +836,11 @@ class Store:
 
     def _corrupt(self, name: str, path: Path, what: str) -> StoreCorruptError:
         backup = self._newest_good_backup(name) if _MONTH_FILE.match(f"{name}.json") else None
-        hint = f"; newest good backup: {backup}" if backup else "; no backup of it was found"
+        hint = (
+            f"; newest good backup: {backup} ('alslog doctor --restore {backup.name}')"
+            if backup
+            else "; no backup of it was found"
+        )
         return StoreCorruptError(f"{path} {what}; it was left untouched{hint}")
 
     def _newest_good_backup(self, month: str) -> Path | None:

@@ -65,6 +65,7 @@ class Term:
             initial_indent=first or indent,
             subsequent_indent=indent,
             break_on_hyphens=False,
+            break_long_words=False,
         ) or [first.rstrip()]
 
     def write(self, lines: list[str] | str) -> None:

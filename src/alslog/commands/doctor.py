@@ -1,0 +1,119 @@
+"""Looking after the logbook itself: doctor (check the files, list and restore backups)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from alslog.app import JsonOpt, PlainOpt, YesOpt, app, get_paths, open_store, output, print_json
+
+
+@app.command(
+    epilog=(
+        "Examples: alslog doctor | alslog doctor --backups | "
+        "alslog doctor --restore 2026-11--20261121T080000000000Z--42.json"
+    )
+)
+def doctor(
+    backups: Annotated[
+        bool, typer.Option("--backups", help="List every backup, newest first.")
+    ] = False,
+    restore: Annotated[
+        str | None,
+        typer.Option(
+            "--restore",
+            metavar="NAME",
+            help="Put this backup back in place (the current file is backed up first).",
+            show_default=False,
+        ),
+    ] = None,
+    yes: YesOpt = False,
+    as_json: JsonOpt = False,
+    plain: PlainOpt = False,
+) -> None:
+    """Check the logbook's files, list the backups, and restore one if needed."""
+    from alslog import ask
+    from alslog.errors import StoreCorruptError, UsageError
+
+    where = get_paths()
+    store = open_store(where)
+    term = output(plain)
+    if restore is not None:
+        if not yes:
+            if not ask.interactive(False):
+                raise UsageError("Restoring replaces a month of the logbook: add --yes to confirm.")
+            if not ask.yes_no(f"Restore {restore}? The current file is backed up first.", False):
+                term.write("Nothing was changed.")
+                return
+        change = store.restore(restore)
+        term.write(f"{change.description}. The file it replaced is kept among the backups.")
+        return
+
+    report = store.check()
+    found = store.backups()
+    if as_json:
+        print_json(
+            {
+                "version": 1,
+                "store": str(where.store_dir),
+                "backup_dir": str(where.backup_dir),
+                "files_checked": report.files_checked,
+                "ok": report.ok,
+                "problems": [
+                    {
+                        "file": str(p.file),
+                        "message": p.message,
+                        "backup": str(p.backup) if p.backup else None,
+                    }
+                    for p in report.problems
+                ],
+                "backups": [
+                    {
+                        "name": b.name,
+                        "month": b.month,
+                        "time": b.time.isoformat(),
+                        "records": b.records,
+                        "valid": b.valid,
+                    }
+                    for b in found
+                ],
+            }
+        )
+    else:
+        lines = [f"Logbook: {where.store_dir}", f"Backups: {where.backup_dir}"]
+        if report.ok:
+            lines.append(
+                f"All {report.files_checked} files are readable and valid."
+                if report.files_checked
+                else "The logbook is empty: nothing to check yet."
+            )
+        for problem in report.problems:
+            text = problem.message
+            if not text.startswith(str(problem.file)):
+                text = f"{problem.file}: {text}"
+            lines.extend(term.wrap(text, first="Problem: ", indent="  "))
+            if problem.backup is not None:
+                lines.extend(
+                    term.wrap(
+                        f"alslog doctor --restore {problem.backup.name}",
+                        first="  To restore the newest good backup: ",
+                        indent="    ",
+                    )
+                )
+        shown = found if backups else found[:5]
+        if shown:
+            more = " (the newest 5; --backups lists all)" if len(shown) < len(found) else ""
+            lines.append(f"{len(found)} backups{more}:")
+            for b in shown:
+                what = (
+                    f"{b.records} record{'s' if b.records != 1 else ''}" if b.valid else "damaged"
+                )
+                lines.append(f"  {b.name}  ({b.time:%Y-%m-%d %H:%M} UTC, {what})")
+        else:
+            lines.append("No backups yet: they are made each time a month file changes.")
+        term.write(lines)
+    if not report.ok:
+        raise StoreCorruptError(
+            f"{len(report.problems)} problem(s) found in the logbook; see above."
+        )
