@@ -16,15 +16,6 @@ from alslog.commands import (  # noqa: F401  (importing registers the commands)
     guide,
     logbook,
 )
-    doctor,
-    guide,
-    logbook,
-    ready,
-    records,
-    report,
-    settings,
-    transfer,
-)
 
 
 # ---- entry point -----------------------------------------------------------------
