@@ -124,7 +124,7 @@ def summarize_week(
     for offset in range(WEEK_DAYS):
         day = start + timedelta(days=offset)
         todays = by_day.get(day, [])
-        minutes = dict.fromkeys(KINDS, 0)
+        minutes: dict[str, int] = dict.fromkeys(KINDS, 0)
         for session in todays:
             minutes[session.kind] += session.minutes
         rpes = [s.rpe for s in todays if s.rpe is not None]
