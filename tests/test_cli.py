@@ -344,3 +344,19 @@ def test_installed_command_end_to_end(run_alslog) -> None:  # type: ignore[no-un
     assert guide.code == 0 and "Source" in guide.out
     bad = run_alslog("add", "aerobic", "999")
     assert bad.code == 2 and "Traceback" not in bad.err
+
+
+def test_changing_time_zone_between_runs_keeps_stored_instants(run_alslog) -> None:  # type: ignore[no-untyped-def]
+    added = run_alslog(
+        "add", "rom", "10", "--at", "2026-06-15 09:30", "--json", env={"TZ": "America/New_York"}
+    )
+    assert added.code == 0, added.err
+    at = json.loads(added.out)["session"]["at"]
+    assert at == "2026-06-15T09:30:00-04:00"
+    week = run_alslog("week", "--end", "2026-06-16", "--json", env={"TZ": "Asia/Tokyo"})
+    assert week.code == 0, week.err
+    doc = json.loads(week.out)
+    # the session stays on the day it was logged, at the instant it was logged
+    assert next(d for d in doc["days"] if d["date"] == "2026-06-15")["minutes"]["rom"] == 10
+    listed = run_alslog("add", "rom", "5", "--json", env={"TZ": "Asia/Tokyo"})
+    assert json.loads(listed.out)["session"]["at"].endswith("+09:00")

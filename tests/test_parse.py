@@ -118,3 +118,26 @@ def test_when_refused(text: str) -> None:
 def test_when_in_future_refused() -> None:
     with pytest.raises(UsageError, match="future"):
         parse_when("2026-12-01", NOW)
+
+
+@pytest.fixture
+def new_york(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_daylight_saving_gap_is_refused_and_overlap_accepted(new_york) -> None:  # type: ignore[no-untyped-def]
+    now = datetime(2026, 11, 22, 12, 0).astimezone()
+    with pytest.raises(UsageError, match="clocks went forward"):
+        parse_when("2026-03-08 02:30", now)
+    before = parse_when("2026-03-08 01:59", now)
+    after = parse_when("2026-03-08 03:00", now)
+    assert before.utcoffset() == timedelta(hours=-5)
+    assert after.utcoffset() == timedelta(hours=-4)
+    overlap = parse_when("2026-11-01 01:30", now)  # happens twice: the first is taken
+    assert overlap.strftime("%H:%M") == "01:30"

@@ -169,7 +169,13 @@ def parse_when(text: str, now: datetime) -> datetime:
         if day == today:
             return now.replace(second=0, microsecond=0)
         clock = time(12, 0)
-    when = datetime.combine(day, clock).astimezone()
+    local = datetime.combine(day, clock)
+    when = local.astimezone()  # the system's offset for that day (daylight saving included)
+    if when.replace(tzinfo=None) != local:
+        raise UsageError(
+            f"{local:%Y-%m-%d %H:%M} did not exist here: the clocks went forward that night. "
+            "Give a time before or after the change."
+        )
     if when > now:
         raise UsageError(
             f"{when:%Y-%m-%d %H:%M} is in the future: give the time the session happened."
