@@ -15,6 +15,10 @@ from alslog.commands import (  # noqa: F401  (importing registers the commands)
     doctor,
     guide,
     logbook,
+    records,
+    report,
+    settings,
+    transfer,
 )
 
 

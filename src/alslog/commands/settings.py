@@ -1,0 +1,92 @@
+"""Your settings: alslog config show | set KEY VALUE | path."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from alslog.app import JsonOpt, app, get_paths, print_json
+
+config_app = typer.Typer(
+    name="config",
+    help=(
+        "Your settings: name and therapist (shown on the report), weekly aerobic goal, "
+        "default activity per kind, and routines."
+    ),
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(config_app)
+
+
+@config_app.command(epilog="Example: alslog config show")
+def show(as_json: JsonOpt = False) -> None:
+    """Show your settings (as they are in the config file)."""
+    from alslog import config
+
+    where = get_paths()
+    settings = config.load(where)
+    if as_json:
+        print_json({"version": 1, "config": settings.to_toml_data()})
+        return
+    text = config.dumps(settings).rstrip()
+    if not text:
+        print(f"No settings yet (they would go in {where.config_file}).")
+        print('Set one with, e.g.: alslog config set name "Sam Jones"')
+        return
+    print(f"# {where.config_file}")
+    print(text)
+
+
+@config_app.command(
+    name="set",
+    epilog=(
+        'Examples: alslog config set name "Sam Jones" | alslog config set therapist "Dr Lee" '
+        "| alslog config set aerobic_goal_minutes 150 | alslog config set activity.aerobic "
+        'walking | alslog config set routine.morning "stretching 10, rom 10" | '
+        'alslog config set therapist "" (removes it)'
+    ),
+)
+def set_(
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY",
+            help="name, therapist, aerobic_goal_minutes, activity.KIND or routine.NAME.",
+            show_default=False,
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE",
+            help="The new value; an empty one removes the setting.",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Change one setting (checked before it is saved)."""
+    from alslog import config
+
+    where = get_paths()
+    new = config.set_value(where, key, value)
+    shown = key.strip().lower()
+    if not value.strip():
+        print(f"Removed {shown} from {where.config_file}.")
+        return
+    if shown.startswith(("routine.", "routines.")):
+        name = shown.split(".", 1)[1]
+        print(
+            f"Routine {name}: {config.routine_text(new.routines[name])}. Saved in "
+            f"{where.config_file}."
+        )
+        return
+    print(f"Set {shown} to {value.strip()!r} in {where.config_file}.")
+
+
+@config_app.command(epilog="Example: alslog config path")
+def path() -> None:
+    """Print where the config file is (it may not exist yet)."""
+    print(get_paths().config_file)

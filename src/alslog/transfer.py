@@ -1,0 +1,313 @@
+"""Export the logbook to JSON or CSV, and read those files back for import.
+
+Pure text in, text out: the command reads and writes the files.
+
+* JSON holds everything (sessions and check-ins), in the shape of
+  ``alslog list --json``: ``{"version": 1, "sessions": [...], "checkins": [...]}``.
+* CSV is for spreadsheets: one row a session (check-ins are not in it), a
+  header row, ISO dates, booleans as yes/no, symptoms joined with "; ". Text
+  cells that a spreadsheet would run as a formula (starting with = + - @, tab
+  or carriage return) get a leading apostrophe, which import takes off again.
+
+Import validates every record before anything is written, and names the first
+bad one: ``row 12: minutes: ...`` for CSV (rows numbered as in a spreadsheet,
+the header is row 1), ``sessions[11]: minutes: ...`` for JSON (counted from 0).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from alslog.errors import DataError, UsageError
+from alslog.models import CheckIn, Session
+
+JSON_VERSION = 1
+Format = Literal["json", "csv"]
+FORMATS: tuple[Format, ...] = ("json", "csv")
+
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "at",
+    "kind",
+    "minutes",
+    "activity",
+    "rpe",
+    "tired",
+    "kept_going",
+    "talk",
+    "assisted",
+    "symptoms",
+    "note",
+)
+REQUIRED_COLUMNS = ("id", "at", "kind", "minutes")
+SYMPTOM_SEP = "; "
+
+# Cells a spreadsheet may take for a formula: escaped with one apostrophe.
+_RISKY = re.compile(r"^'*[=+\-@\t\r]")
+_ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
+
+
+@dataclass(frozen=True)
+class Records:
+    """What an import file holds, validated."""
+
+    sessions: list[Session]
+    checkins: list[CheckIn]
+
+
+# ---- export ----------------------------------------------------------------------
+def document(sessions: Iterable[Session], checkins: Iterable[CheckIn]) -> dict[str, Any]:
+    """The versioned JSON document of ``list --json`` and ``export --format json``."""
+    return {
+        "version": JSON_VERSION,
+        "sessions": [s.model_dump(mode="json") for s in sessions],
+        "checkins": [c.model_dump(mode="json") for c in checkins],
+    }
+
+
+def to_json(sessions: Iterable[Session], checkins: Iterable[CheckIn]) -> str:
+    """The JSON export: everything, oldest first."""
+    return json.dumps(document(sessions, checkins), ensure_ascii=False, indent=1) + "\n"
+
+
+def escape_cell(text: str) -> str:
+    """Text a spreadsheet will show as text, never run as a formula."""
+    return "'" + text if _RISKY.match(text) else text
+
+
+def unescape_cell(text: str) -> str:
+    """Undo ``escape_cell`` (exactly: the two are inverse on every string)."""
+    return text[1:] if _ESCAPED.match(text) else text
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def csv_row(session: Session) -> list[str]:
+    """One session as CSV cells, in the order of ``CSV_COLUMNS``."""
+    return [
+        session.id,
+        session.day.isoformat(),
+        session.at.isoformat(),
+        session.kind,
+        str(session.minutes),
+        escape_cell(session.activity or ""),
+        "" if session.rpe is None else str(session.rpe),
+        _yes_no(session.tired),
+        _yes_no(session.kept_going),
+        _yes_no(session.talk),
+        _yes_no(session.assisted),
+        escape_cell(SYMPTOM_SEP.join(session.symptoms)),
+        escape_cell(session.note or ""),
+    ]
+
+
+def to_csv(sessions: Iterable[Session]) -> str:
+    """The CSV export: a header and one row a session, oldest first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_row(s) for s in sessions)
+    return buffer.getvalue()
+
+
+# ---- import ----------------------------------------------------------------------
+def detect_format(text: str, name: str = "") -> Format:
+    """JSON if the file says so by its name or its first character, else CSV."""
+    lower = name.lower()
+    if lower.endswith(".json"):
+        return "json"
+    if lower.endswith(".csv"):
+        return "csv"
+    return "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "csv"
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    loc = ".".join(str(p) for p in first["loc"])
+    msg = str(first["msg"])
+    if first["type"] == "extra_forbidden":
+        msg = "not a field alslog knows"
+    return f"{loc}: {msg}" if loc else msg
+
+
+def _check_unique(ids: Iterable[tuple[str, str]]) -> None:
+    seen: dict[str, str] = {}
+    for where, record_id in ids:
+        if record_id in seen:
+            raise DataError(f"{where}: id {record_id} appears twice (also at {seen[record_id]}).")
+        seen[record_id] = where
+
+
+def from_json(text: str) -> Records:
+    """Records from a JSON export; DataError naming the first bad record."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DataError(
+            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
+        ) from None
+    if not isinstance(data, dict):
+        raise DataError('not an alslog export: expected {"version": 1, "sessions": [...]}.')
+    version = data.get("version")
+    if version != JSON_VERSION:
+        raise DataError(
+            f"export version {version!r} is not one this alslog reads (it reads version 1)."
+        )
+    unknown = sorted(set(data) - {"version", "sessions", "checkins"})
+    if unknown:
+        raise DataError(f"unknown top-level key '{unknown[0]}': expected sessions and checkins.")
+    raw_sessions = data.get("sessions", [])
+    raw_checkins = data.get("checkins", [])
+    for key, value in (("sessions", raw_sessions), ("checkins", raw_checkins)):
+        if not isinstance(value, list):
+            raise DataError(f"{key}: must be a list of records.")
+    sessions: list[Session] = []
+    validate_session = Session.model_validate
+    for number, raw in enumerate(raw_sessions):
+        try:
+            sessions.append(validate_session(raw))
+        except ValidationError as error:
+            raise DataError(f"sessions[{number}]: {_first_error(error)}.") from None
+    checkins: list[CheckIn] = []
+    for number, raw in enumerate(raw_checkins):
+        try:
+            checkins.append(CheckIn.model_validate(raw))
+        except ValidationError as error:
+            raise DataError(f"checkins[{number}]: {_first_error(error)}.") from None
+    _check_unique(
+        [(f"sessions[{n}]", s.id) for n, s in enumerate(sessions)]
+        + [(f"checkins[{n}]", c.id) for n, c in enumerate(checkins)]
+    )
+    days: dict[date, int] = {}
+    for number, checkin in enumerate(checkins):
+        if checkin.date in days:
+            raise DataError(
+                f"checkins[{number}]: a second check-in for {checkin.date} "
+                f"(also checkins[{days[checkin.date]}]); keep one a day."
+            )
+        days[checkin.date] = number
+    return Records(sessions, checkins)
+
+
+_TRUE = {"yes", "y", "true", "1", "x"}
+_FALSE = {"no", "n", "false", "0", ""}
+
+
+def _bool(cell: str, column: str, *, optional: bool = False) -> bool | None:
+    word = cell.strip().lower()
+    if optional and word == "":
+        return None
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise ValueError(f"{column}: '{cell}' is not yes or no")
+
+
+def _int(cell: str, column: str) -> int | None:
+    text = cell.strip()
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        try:  # spreadsheets like to write 30 as 30.0
+            number = float(text)
+        except ValueError:
+            number = float("nan")
+        if number.is_integer():
+            return int(number)
+        raise ValueError(f"{column}: '{cell}' is not a whole number") from None
+
+
+def _session_from_row(row: dict[str, str]) -> Session:
+    def cell(column: str) -> str:
+        return row.get(column) or ""
+
+    minutes = _int(cell("minutes"), "minutes")
+    if minutes is None:
+        raise ValueError("minutes: missing")
+    at_text = cell("at").strip()
+    try:
+        at = datetime.fromisoformat(at_text)
+    except ValueError:
+        raise ValueError(
+            f"at: '{at_text}' is not an ISO date and time like 2026-03-01T09:30:00+01:00"
+        ) from None
+    day = cell("date").strip()
+    if day and day != at.date().isoformat():
+        raise ValueError(f"date: {day} does not match at {at_text}; correct one of them")
+    symptoms = unescape_cell(cell("symptoms"))
+    fields: dict[str, Any] = {
+        "id": cell("id").strip(),
+        "kind": cell("kind").strip().lower(),
+        "minutes": minutes,
+        "activity": unescape_cell(cell("activity")) or None,
+        "rpe": _int(cell("rpe"), "rpe"),
+        "at": at,
+        "tired": _bool(cell("tired"), "tired"),
+        "kept_going": _bool(cell("kept_going"), "kept_going"),
+        "talk": _bool(cell("talk"), "talk", optional=True),
+        "assisted": _bool(cell("assisted"), "assisted"),
+        "symptoms": tuple(s.strip() for s in symptoms.split(";") if s.strip()),
+        "note": unescape_cell(cell("note")) or None,
+    }
+    return Session.model_validate(fields)
+
+
+def from_csv(text: str) -> Records:
+    """Sessions from a CSV export; DataError naming the first bad row."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise DataError("the file is empty: expected a header row and one row a session.")
+        columns = [name.strip().lower() for name in header]
+        unknown = [c for c in columns if c not in CSV_COLUMNS]
+        if unknown:
+            raise DataError(f"row 1: unknown column '{unknown[0]}': use {', '.join(CSV_COLUMNS)}.")
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        if missing:
+            raise DataError(
+                f"row 1: missing column '{missing[0]}' (needed: id, at, kind, minutes)."
+            )
+        sessions: list[Session] = []
+        # Numbered as a spreadsheet shows them: the header is row 1.
+        for number, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells):
+                raise DataError(f"row {number}: empty row; delete it and import again.")
+            if len(cells) != len(columns):
+                raise DataError(
+                    f"row {number}: {len(cells)} cells where the header has {len(columns)}."
+                )
+            try:
+                sessions.append(_session_from_row(dict(zip(columns, cells, strict=True))))
+            except ValidationError as error:
+                raise DataError(f"row {number}: {_first_error(error)}.") from None
+            except ValueError as error:
+                raise DataError(f"row {number}: {error}.") from None
+    except csv.Error as error:
+        raise DataError(f"not a CSV file this alslog reads ({error}).") from None
+    _check_unique((f"row {n}", s.id) for n, s in enumerate(sessions, start=2))
+    return Records(sessions, [])
+
+
+def read(text: str, fmt: Format) -> Records:
+    """Records from an export file's text in the given format."""
+    if fmt == "json":
+        return from_json(text)
+    if fmt == "csv":
+        return from_csv(text)
+    raise UsageError(f"Unknown format '{fmt}': use json or csv.")

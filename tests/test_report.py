@@ -1,0 +1,566 @@
+"""The therapist's report (HTML) and the terminal trend: content, validity, a real browser."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import random
+import re
+import select
+import shutil
+import subprocess
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import html5lib
+import pytest
+
+from alslog import guidelines, rules, trend
+from alslog.models import CheckIn, Session
+from alslog.report import ReportInfo, default_name, render
+
+END = date(2026, 3, 15)
+DOCS_PNG = Path(__file__).resolve().parent.parent / "docs" / "report.png"
+
+
+# ---- a realistic logbook -----------------------------------------------------------
+def realistic(end: date, weeks: int = 6, seed: int = 7) -> tuple[list[Session], list[CheckIn]]:
+    """Six weeks as a caregiver might log them: daily stretching and ROM (a few gaps),
+    walks three times a week, light strengthening, one over-hard walk and its aching."""
+    rng = random.Random(seed)
+    sessions: list[Session] = []
+    checkins: list[CheckIn] = []
+    start = end - timedelta(days=7 * weeks - 1)
+    counter = 0
+
+    def new_id() -> str:
+        nonlocal counter
+        counter += 1
+        return f"s{seed:02d}{counter:06d}"
+
+    def at(day: date, hour: int, minute: int = 0) -> datetime:
+        return datetime(day.year, day.month, day.day, hour, minute).astimezone()
+
+    hard_day = end - timedelta(days=16)
+    for offset in range(7 * weeks):
+        day = start + timedelta(days=offset)
+        if rng.random() > 0.1:
+            sessions.append(
+                Session(
+                    id=new_id(),
+                    kind="stretching",
+                    minutes=rng.choice([10, 12, 15]),
+                    at=at(day, 9, 15),
+                )
+            )
+        if rng.random() > 0.15:
+            sessions.append(
+                Session(
+                    id=new_id(),
+                    kind="rom",
+                    minutes=10,
+                    assisted=rng.random() < 0.5,
+                    activity="with Alex" if rng.random() < 0.5 else None,
+                    at=at(day, 9, 40),
+                )
+            )
+        if day.weekday() in (0, 2, 4):
+            hard = day == hard_day
+            sessions.append(
+                Session(
+                    id=new_id(),
+                    kind="aerobic",
+                    activity="walking",
+                    minutes=40 if hard else rng.choice([20, 25, 30]),
+                    rpe=15 if hard else rng.choice([11, 12, 12, 13]),
+                    talk=not hard,
+                    tired=hard,
+                    kept_going=hard,
+                    at=at(day, 16, 30),
+                )
+            )
+            if hard:
+                checkins.append(
+                    CheckIn(
+                        id=new_id(),
+                        date=day + timedelta(days=1),
+                        aching=True,
+                        where="calves",
+                        fatigue=6,
+                    )
+                )
+        if day.weekday() in (1, 3) and offset > 7:
+            sessions.append(
+                Session(
+                    id=new_id(),
+                    kind="strength",
+                    activity="resistance band",
+                    minutes=15,
+                    rpe=rng.choice([11, 12]),
+                    at=at(day, 11, 0),
+                    symptoms=("cramp",) if offset == 30 else (),
+                )
+            )
+        if day.weekday() == 6:
+            checkins.append(
+                CheckIn(id=new_id(), date=day, aching=False, fatigue=rng.choice([2, 3, 4]))
+            )
+    return sessions, checkins
+
+
+def realistic_page(end: date = END, weeks: int = 6) -> str:
+    sessions, checkins = realistic(end, weeks)
+    guide = guidelines.load()
+    start, end = trend.period(end, weeks)
+    first = min(s.day for s in sessions)
+    findings = rules.evaluate(
+        sessions, checkins, guide, start=start, end=end, today=end, first_day=first
+    )
+    picture = trend.build(
+        sessions,
+        checkins,
+        findings,
+        end=end,
+        weeks=weeks,
+        today=end,
+        first_day=first,
+        aerobic_goal=90,
+    )
+    info = ReportInfo(
+        generated=end,
+        name="Sam Jones",
+        therapist="Dr Ana Lee, PT",
+        disclaimer=guide.disclaimer,
+        version="0.1.0",
+    )
+    return render(picture, info)
+
+
+# ---- pure aggregation --------------------------------------------------------------
+def test_trend_weeks_end_on_the_end_day_and_sum_minutes() -> None:
+    sessions, checkins = realistic(END)
+    picture = trend.build(
+        sessions, checkins, [], end=END, weeks=6, today=END, first_day=END - timedelta(days=41)
+    )
+    assert len(picture.weeks) == 6
+    assert picture.weeks[-1].end == END
+    assert picture.weeks[0].start == END - timedelta(days=41)
+    assert sum(w.total for w in picture.weeks) == sum(s.minutes for s in sessions)
+    assert all(w.counted_days == 7 for w in picture.weeks)
+    assert sum(w.aching_days for w in picture.weeks) == 1
+
+
+def test_trend_ignores_records_outside_the_period_and_future_days() -> None:
+    old = Session(id="old1", kind="rom", minutes=10, at=datetime(2020, 1, 1, 9).astimezone())
+    picture = trend.build(
+        [old], [], [], end=END, weeks=1, today=END - timedelta(days=2), first_day=old.day
+    )
+    assert picture.empty
+    assert picture.weeks[0].counted_days == 5  # today and the two days to come don't count
+
+
+# ---- the page ----------------------------------------------------------------------
+def check_page(page: str) -> None:
+    """Valid HTML (strict parser) and our own accessibility/self-containment checks."""
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+    assert page.startswith("<!DOCTYPE html>")
+    assert re.search(r'<html lang="[a-z]{2}', page)
+    assert re.search(r"<title>[^<]+</title>", page)
+    assert page.count("<h1") == 1
+    svgs = re.findall(r"<svg\b[^>]*>", page)
+    assert len(svgs) == 4
+    for tag in svgs:
+        assert 'role="img"' in tag
+        assert "aria-labelledby=" in tag
+        assert re.search(r'width="\d+"', tag)
+        assert re.search(r'height="\d+"', tag)
+        ident = re.search(r'id="([^"]+)"', tag)
+        assert ident
+        assert f'<title id="{ident.group(1)}-title">' in page
+        assert f'<desc id="{ident.group(1)}-desc">' in page
+    # self-contained: nothing fetched, nothing run
+    assert "<script" not in page.lower()
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "@import" not in page
+    assert "url(" not in page
+    assert "@page" in page and "@media print" in page
+
+
+def test_realistic_page_is_valid_and_complete() -> None:
+    page = realistic_page()
+    check_page(page)
+    assert "Sam Jones" in page
+    assert "Dr Ana Lee, PT" in page
+    assert "Not medical advice" in page
+    assert "Mon 2 Feb 2026 to Sun 15 Mar 2026" in page
+    assert "aerobic goal 90 min" in page
+    for heading in ("Weekly minutes by kind", "Daily stretching", "Effort", "Aching and findings"):
+        assert heading in page
+    assert "kept going" in page.lower()  # the finding about the over-hard walk
+    assert "calves" in page
+
+
+def test_text_from_the_logbook_is_escaped() -> None:
+    bad = '<script>alert("x")</script> & "quotes"'
+    session = Session(
+        id="evil1", kind="other", minutes=5, note=bad, activity=bad, symptoms=(bad,),
+        at=datetime(2026, 3, 14, 10).astimezone(),
+    )  # fmt: skip
+    picture = trend.build([session], [], [], end=END, weeks=1, today=END, first_day=session.day)
+    page = render(picture, ReportInfo(generated=END, name=bad, therapist=bad))
+    check_page(page)
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_empty_logbook_page_is_valid() -> None:
+    picture = trend.build([], [], [], end=END, weeks=2, today=END, first_day=None)
+    page = render(picture, ReportInfo(generated=END))
+    check_page(page)
+    assert "No sessions in this period" in page
+    assert "No effort ratings" in page
+
+
+def test_many_weeks_page_is_valid() -> None:
+    sessions, checkins = realistic(END, weeks=52)
+    picture = trend.build(
+        sessions, checkins, [], end=END, weeks=52, today=END, first_day=sessions[0].day
+    )
+    check_page(render(picture, ReportInfo(generated=END, name="Sam")))
+
+
+def test_default_name() -> None:
+    assert default_name(END) == "alslog-report-2026-03-15.html"
+
+
+# ---- through the CLI ---------------------------------------------------------------
+def load_realistic(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from alslog.transfer import to_json
+
+    sessions, checkins = realistic(date.today() - timedelta(days=1))
+    file = tmp_path / "realistic.json"
+    file.write_text(to_json(sessions, checkins), encoding="utf-8")
+    assert cli("import", str(file)).code == 0
+
+
+def test_report_command_writes_default_file_in_current_folder(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    load_realistic(cli, tmp_path)
+    assert cli("config", "set", "name", "Sam Jones").code == 0
+    assert cli("config", "set", "therapist", "Dr Lee").code == 0
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    result = cli("report")
+    assert result.code == 0, result.err
+    expected = work / default_name(date.today())
+    assert expected.is_file()
+    assert str(expected) in result.out
+    page = expected.read_text(encoding="utf-8")
+    check_page(page)
+    assert "Sam Jones" in page and "Dr Lee" in page
+
+
+def test_report_command_output_and_weeks(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "r.html"
+    result = cli("report", "--weeks", "2", "-o", str(out))
+    assert result.code == 0, result.err
+    assert "Nothing was logged" in result.out
+    page = out.read_text(encoding="utf-8")
+    check_page(page)
+    assert "(2 weeks)" in page
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("--weeks", "0"), "--weeks"),
+        (("--weeks", "x"), "--weeks"),
+        (("--end", "someday"), "someday"),
+        (("-o", "no/such/folder/r.html"), "does not exist"),
+    ],
+)
+def test_report_bad_arguments(cli, tmp_path: Path, monkeypatch, args, fragment) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    result = cli("report", *args)
+    assert result.code == 2, (result.out, result.err)
+    assert fragment in result.err
+    assert "Traceback" not in result.err
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_report_with_a_bad_config_file_writes_nothing(
+    cli, alslog_home: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    alslog_home.mkdir(parents=True, exist_ok=True)
+    (alslog_home / "config.toml").write_text("aerobic_goal_minutes = -5\n")
+    monkeypatch.chdir(tmp_path)
+    result = cli("report")
+    assert result.code == 3
+    assert "config.toml: aerobic_goal_minutes" in result.err
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_trend_command_text_plain_and_json(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    load_realistic(cli, tmp_path)
+    cli("config", "set", "aerobic_goal_minutes", "60")
+    result = cli("trend", "--weeks", "3")
+    assert result.code == 0, result.err
+    assert result.out.count("Week of ") == 3
+    assert "#" in result.out  # bars on a non-colour output
+    assert "Aerobic goal of 60 min a week met in" in result.out
+    assert all(len(line) <= 80 for line in result.out.splitlines())
+    plain = cli("trend", "--weeks", "3", "--plain")
+    assert "#" not in plain.out
+    doc = json.loads(cli("trend", "--json").out)
+    assert doc["version"] == 1
+    assert len(doc["weeks"]) == 6
+    assert doc["aerobic_goal_minutes"] == 60
+    assert sum(w["total"] for w in doc["weeks"]) > 0
+
+
+def test_trend_on_an_empty_logbook(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("trend", "--weeks", "1")
+    assert result.code == 0
+    assert "Nothing logged." in result.out
+
+
+# ---- a real browser ----------------------------------------------------------------
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
+# A4 is the narrower paper; its content width at 96 dpi with our 12 mm side margins.
+A4_CONTENT_PX = round((210 - 2 * 12) / 25.4 * 96)
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if os.environ.get("CI"):
+        pytest.fail("chromium is not installed: CI must run the report's browser test")
+    pytest.skip("chromium is not installed (apt-get install chromium)")
+
+
+class DevTools:
+    """Chrome DevTools Protocol over --remote-debugging-pipe (fd 3 in, fd 4 out)."""
+
+    def __init__(self, binary: str, profile: Path) -> None:
+        to_chrome_r, self._to_chrome = os.pipe()
+        self._from_chrome, from_chrome_w = os.pipe()
+
+        def wire() -> None:  # in the child: the pipes become fds 3 and 4
+            os.dup2(to_chrome_r, 3)
+            os.dup2(from_chrome_w, 4)
+
+        self.proc = subprocess.Popen(
+            [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=wire,
+            pass_fds=(3, 4),
+        )
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        self._next = 0
+        self._buffer = b""
+        self.events: list[dict[str, Any]] = []
+
+    def _read_message(self, deadline: float) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("chromium did not answer")
+            ready, _, _ = select.select([self._from_chrome], [], [], left)
+            if ready:
+                chunk = os.read(self._from_chrome, 1 << 20)
+                if not chunk:
+                    raise RuntimeError("chromium closed the pipe")
+                self._buffer += chunk
+        raw, _, self._buffer = self._buffer.partition(b"\0")
+        message: dict[str, Any] = json.loads(raw)
+        return message
+
+    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        self._next += 1
+        message: dict[str, Any] = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self._to_chrome, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + 30
+        while True:
+            reply = self._read_message(deadline)
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                result: dict[str, Any] = reply.get("result", {})
+                return result
+            self.events.append(reply)
+
+    def wait_for(self, method: str, timeout: float = 30) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        for event in self.events:
+            if event.get("method") == method:
+                return event
+        while True:
+            event = self._read_message(deadline)
+            self.events.append(event)
+            if event.get("method") == method:
+                return event
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.call("Browser.close")
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self._to_chrome)
+        os.close(self._from_chrome)
+
+
+SVG_BOXES = """JSON.stringify({
+  svgs: Array.from(document.querySelectorAll('svg')).map(s => {
+    const r = s.getBoundingClientRect();
+    return {id: s.id, width: r.width, height: r.height, left: r.left, right: r.right};
+  }),
+  scrollWidth: document.documentElement.scrollWidth,
+  viewport: window.innerWidth,
+  images: document.querySelectorAll('svg rect, svg circle, svg polygon').length,
+})"""
+
+
+def measure(tools: DevTools, session: str) -> dict[str, Any]:
+    reply = tools.call("Runtime.evaluate", session, expression=SVG_BOXES, returnByValue=True)
+    result: dict[str, Any] = json.loads(reply["result"]["value"])
+    return result
+
+
+@pytest.mark.browser
+def test_report_in_a_real_browser(tmp_path: Path) -> None:
+    binary = chromium()
+    page_file = tmp_path / "report.html"
+    page_file.write_text(realistic_page(), encoding="utf-8")
+    url = page_file.as_uri()
+
+    # 1. A screenshot, as a person would see the page.
+    shot = tmp_path / "report.png"
+    with tempfile.TemporaryDirectory() as profile:
+        run = subprocess.run(
+            [
+                binary,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={profile}",
+                f"--screenshot={shot}",
+                "--window-size=1200,1600",
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert shot.is_file()
+    png = shot.read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 50_000
+    if os.environ.get("ALSLOG_UPDATE_DOCS"):
+        DOCS_PNG.parent.mkdir(exist_ok=True)
+        shutil.copyfile(shot, DOCS_PNG)
+
+    # 2. The page in DevTools: no console errors, charts drawn and sized, print fits A4.
+    with tempfile.TemporaryDirectory() as profile:
+        tools = DevTools(binary, Path(profile))
+        try:
+            target = tools.call("Target.createTarget", url="about:blank")["targetId"]
+            session = tools.call("Target.attachToTarget", targetId=target, flatten=True)[
+                "sessionId"
+            ]
+            for domain in ("Page.enable", "Runtime.enable", "Log.enable"):
+                tools.call(domain, session)
+            tools.call(
+                "Emulation.setDeviceMetricsOverride",
+                session,
+                width=1200,
+                height=1600,
+                deviceScaleFactor=1,
+                mobile=False,
+            )
+            tools.call("Page.navigate", session, url=url)
+            tools.wait_for("Page.loadEventFired")
+
+            screen = measure(tools, session)
+            assert [s["id"] for s in screen["svgs"]] == [
+                "weekly",
+                "adherence",
+                "effort",
+                "timeline",
+            ]
+            for box in screen["svgs"]:
+                assert 400 <= box["width"] <= 820, box
+                assert box["height"] >= 150, box
+            assert screen["images"] > 100
+            assert screen["scrollWidth"] <= screen["viewport"]
+
+            # Print layout on the narrower paper: every chart within the content width.
+            tools.call("Emulation.setEmulatedMedia", session, media="print")
+            tools.call(
+                "Emulation.setDeviceMetricsOverride",
+                session,
+                width=A4_CONTENT_PX,
+                height=1000,
+                deviceScaleFactor=1,
+                mobile=False,
+            )
+            printed = measure(tools, session)
+            for box in printed["svgs"]:
+                assert box["left"] >= 0 and box["right"] <= A4_CONTENT_PX + 0.5, box
+                assert box["width"] >= A4_CONTENT_PX * 0.9, box
+            assert printed["scrollWidth"] <= A4_CONTENT_PX
+
+            for paper, (width, height) in {"A4": (8.27, 11.69), "Letter": (8.5, 11.0)}.items():
+                pdf = base64.b64decode(
+                    tools.call(
+                        "Page.printToPDF",
+                        session,
+                        paperWidth=width,
+                        paperHeight=height,
+                        printBackground=True,
+                    )["data"]
+                )
+                assert pdf.startswith(b"%PDF"), paper
+                pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+                assert 2 <= pages <= 8, (paper, pages)
+
+            errors = [
+                e
+                for e in tools.events
+                if e.get("method") == "Runtime.exceptionThrown"
+                or (
+                    e.get("method") == "Runtime.consoleAPICalled"
+                    and e["params"].get("type") in ("error", "assert")
+                )
+                or (
+                    e.get("method") == "Log.entryAdded"
+                    and e["params"]["entry"].get("level") == "error"
+                )
+            ]
+            assert errors == []
+        finally:
+            tools.close()
