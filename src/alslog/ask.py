@@ -1,71 +1,325 @@
-"""Questions asked on a terminal: short, numbered, with a default on Enter.
+"""Questions asked on a terminal: one key each where possible, a safe default on Enter.
 
-Only the CLI calls these, and only when standard input is a terminal and
-``--yes`` was not given: scripts and cron never wait on a prompt.
+Only the CLI calls these, and only when both standard input and standard
+output are terminals and ``--yes`` was not given: scripts and cron never wait
+on a prompt. Every keystroke costs effort for weak hands, so a question is
+answered by a single key press (read in cbreak mode, without Enter) and Enter
+takes the default, which is always the safe, common answer. Set
+``ALSLOG_LINE_INPUT=1`` to answer with a line and Enter instead (some
+on-screen keyboards and screen readers prefer it).
+
+Each answer is written back in words after the question ("no", "stretching"),
+so the screen (and a screen reader) says what was chosen.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
 
+ENTER = ""  # what key() returns for Enter
+_CANCEL = {"\x03", "\x04", "\x1b"}  # Ctrl-C, Ctrl-D, Escape
+
 
 def interactive(yes: bool) -> bool:
-    """Whether we may ask: a terminal on stdin, and no ``--yes``."""
-    return not yes and sys.stdin.isatty()
+    """Whether we may ask: a terminal on stdin and stdout, and no ``--yes``."""
+    return not yes and sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _read(prompt: str) -> str:
+def width() -> int:
+    """The width questions wrap to: the terminal's, between 40 and 80."""
+    import shutil  # here, not at the top: `add -y` in a script never asks
+
+    return max(40, min(80, shutil.get_terminal_size((80, 24)).columns))
+
+
+def say(text: str, indent: str = "") -> None:
+    """Print a line of a question, wrapped to the terminal."""
+    import textwrap
+
+    lines = textwrap.wrap(
+        text, width=width(), initial_indent=indent, subsequent_indent=indent + "  " * bool(indent)
+    )
+    print("\n".join(lines or [""]), flush=True)
+
+
+_column = 0  # where the cursor is after the last prompt: the answer goes there
+
+
+def _prompt(text: str) -> None:
+    """Write a prompt that the answer follows on the same line (wrapped if long)."""
+    global _column
+    import textwrap
+
+    lines = textwrap.wrap(text, width=width(), subsequent_indent="  ") or [""]
+    print("\n".join(lines) + " ", end="", flush=True)
+    _column = len(lines[-1]) + 1
+
+
+# ---- reading ------------------------------------------------------------------
+def _line_mode() -> bool:
+    return bool(os.environ.get("ALSLOG_LINE_INPUT")) or not sys.stdin.isatty()
+
+
+def _read_line() -> str:
+    """One line from the terminal (the terminal itself echoes and handles Backspace)."""
+    if not sys.stdin.isatty():
+        try:
+            return input()
+        except EOFError:
+            print(file=sys.stderr)
+            raise KeyboardInterrupt from None
+    # Read the file descriptor directly, as _read_key does, so keys typed ahead
+    # are never stranded in a Python buffer between the two ways of reading.
+    fd = sys.stdin.fileno()
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(fd, 1024)
+        if not chunk:  # Ctrl-D on an empty line
+            print()
+            raise KeyboardInterrupt
+        data += chunk
+    return data.decode("utf-8", "replace").rstrip("\r\n")
+
+
+def _read_key() -> str:
+    """One key press, without Enter; '\\n' for Enter. Falls back to a line."""
+    if _line_mode():
+        line = _read_line().strip()
+        return line[:1] if line else "\n"
+    import termios
+    import tty
+
+    fd = sys.stdin.fileno()
     try:
-        return input(prompt)
-    except EOFError:
-        print(file=sys.stderr)
-        raise KeyboardInterrupt from None
+        saved = termios.tcgetattr(fd)
+    except termios.error:
+        line = _read_line().strip()
+        return line[:1] if line else "\n"
+    try:
+        tty.setcbreak(fd)  # no echo, no Enter needed; Ctrl-C still interrupts
+        first = os.read(fd, 1)
+        if first == b"\x1b":  # Escape, or the start of an arrow key: drop the rest
+            _drain(fd)
+        elif first and first[0] >= 0xC0:  # the start of a multi-byte character
+            more = 1 if first[0] < 0xE0 else 2 if first[0] < 0xF0 else 3
+            first += os.read(fd, more)
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+    if not first:
+        return "\x04"
+    text = first.decode("utf-8", "replace")
+    return "\n" if text in ("\r", "\n") else text
+
+
+def _drain(fd: int) -> None:
+    import select
+
+    while select.select([fd], [], [], 0.05)[0]:
+        if not os.read(fd, 32):
+            break
+
+
+def key(prompt: str, keys: str, *, retry: str) -> str:
+    """Ask for one of ``keys`` (lower case) with one key press; '' means Enter.
+
+    Escape, Ctrl-C and Ctrl-D cancel (KeyboardInterrupt). Any other key
+    repeats ``retry`` on its own line and asks again.
+    """
+    _prompt(prompt)
+    while True:
+        pressed = _read_key()
+        if pressed in _CANCEL:
+            print(flush=True)
+            raise KeyboardInterrupt
+        if pressed == "\n":
+            return ENTER
+        if pressed.lower() in keys:
+            return pressed.lower()
+        print(flush=True)
+        _prompt(retry)
+
+
+def answered(words: str) -> None:
+    """Write the chosen answer, in words, after the question, and end the line."""
+    if words and _column + len(words) > width():  # no wrapping in the middle of a word
+        words = "\n  " + words
+    print(words, flush=True)
+
+
+# ---- questions ------------------------------------------------------------------
+def yes_no(question: str, default: bool = False) -> bool:
+    """A y/n question answered with one key; Enter takes the default."""
+    hint = "Y/n" if default else "y/N"
+    pressed = key(f"{question} [{hint}]", "yn", retry="Please press y or n, or Enter:")
+    answer = default if pressed == ENTER else pressed == "y"
+    answered("yes" if answer else "no")
+    return answer
 
 
 def choose(question: str, options: Sequence[tuple[str, T]], default: int = 0) -> T:
-    """Pick one option by its number (or the start of its name); Enter takes the default."""
-    print(question)
+    """Pick one option by its number, one key press (up to 9 options); Enter takes the default."""
+    say(f"{question} Press a number (Enter = {default + 1}):")
     for number, (label, _value) in enumerate(options, start=1):
-        marker = " (Enter)" if number - 1 == default else ""
-        print(f"  {number} {label}{marker}")
-    while True:
-        answer = _read("> ").strip().lower()
-        if not answer:
-            return options[default][1]
-        if answer.isdigit() and 1 <= int(answer) <= len(options):
-            return options[int(answer) - 1][1]
-        starts = [value for label, value in options if label.lower().startswith(answer)]
-        if len(starts) == 1:
-            return starts[0]
-        print(f"Please type a number from 1 to {len(options)}, or press Enter.")
+        say(f"{number} {label}", indent="  ")
+    if len(options) > 9:  # pragma: no cover - our lists are short
+        raise ValueError("choose() takes at most 9 options")
+    digits = "".join(str(n) for n in range(1, len(options) + 1))
+    pressed = key(">", digits, retry=f"Please press 1 to {len(options)}, or Enter:")
+    index = default if pressed == ENTER else int(pressed) - 1
+    answered(f"{index + 1} {options[index][0]}")
+    return options[index][1]
 
 
 def ask_value(question: str, parse: Callable[[str], T], default: T | None = None) -> T | None:
-    """Ask for a value, parse it, ask again on a mistake; Enter keeps the default."""
+    """Ask for a value typed as a line; ask again on a mistake; Enter keeps the default."""
     suffix = f" [{default}]" if default is not None else ""
     while True:
-        answer = _read(f"{question}{suffix}: ").strip()
+        _prompt(f"{question}{suffix}:")
+        answer = _read_line().strip()
         if not answer:
             return default
         try:
             return parse(answer)
         except Exception as error:  # the parser's own message says what is accepted
-            print(getattr(error, "message", str(error)))
+            say(getattr(error, "message", str(error)))
 
 
-def yes_no(question: str, default: bool) -> bool:
-    """A y/n question answered with one key; Enter takes the default."""
-    hint = "Y/n" if default else "y/N"
+def ask_text(question: str) -> str | None:
+    """A short free text; Enter skips it (None)."""
+    _prompt(f"{question} (type it, or Enter to skip):")
+    return _read_line().strip() or None
+
+
+def scale(question: str, top: int = 10) -> int | None:
+    """A number from 0 to ``top`` (at most 10) with one key; Enter skips it (None).
+
+    0 and 2 to 9 take one key. 1 waits for a second key: 0 makes 10, Enter
+    (or any other key) keeps 1. No timing is involved, so slow typing is fine.
+    """
+    say(question)
+    pressed = key(
+        f"Press 0 to {min(top, 9)}"
+        + (" (1 then 0 for 10)" if top >= 10 else "")
+        + ", Enter skips:",
+        "0123456789",
+        retry=f"Please press a number from 0 to {top}, or Enter:",
+    )
+    if pressed == ENTER:
+        answered("skipped")
+        return None
+    value = int(pressed)
+    if value == 1 and top >= 10:
+        print("1", end="", flush=True)
+        second = _read_key()
+        if second in _CANCEL:
+            print(flush=True)
+            raise KeyboardInterrupt
+        if second == "0":
+            answered("0")
+            return 10
+        answered("")
+        return 1
+    answered(str(value))
+    return min(value, top)
+
+
+# ---- the safety questions after a session ---------------------------------------
+# Symptoms offered with one key. The words match the red-flag terms of the
+# shipped guideline file ("chest pain", "short of breath", "dizzy", "severe
+# cramp", "heavy sweat", "cola"), so picking one raises the alert.
+SYMPTOM_CHOICES: tuple[str, ...] = (
+    "chest pain",
+    "short of breath",
+    "dizzy or faint",
+    "severe cramps",
+    "unusually heavy sweating",
+    "cola-coloured urine",
+    "pain",
+    "cramp",
+)
+
+
+class Problems:
+    """The answers to the safety questions about a session.
+
+    A plain class, not a dataclass: building a dataclass costs start-up time
+    on every ``alslog add``, even in scripts that never ask.
+    """
+
+    def __init__(self) -> None:
+        self.tired = False
+        self.kept_going = False
+        self.talk = True
+        self.symptoms: list[str] = []
+
+    @property
+    def any(self) -> bool:
+        """Whether anything but "no problems" was answered."""
+        return self.tired or self.kept_going or not self.talk or bool(self.symptoms)
+
+
+def problems(question: str = "Any problems?") -> Problems:
+    """The safety questions in one step: Enter = none (the common answer: one key).
+
+    Otherwise one key per problem: t tired, k kept going after tiring (implies
+    tired), n could not talk comfortably, s a symptom (then one key to pick it);
+    pressing t, k or n again takes it back. Enter ends.
+    """
+    found = Problems()
+    say(f"{question} Enter = none, or press:")
+    for letter, label in (
+        ("t", "felt tired"),
+        ("k", "kept going after feeling tired"),
+        ("n", "could not talk comfortably"),
+        ("s", "a symptom (pain, breathless, dizzy...)"),
+    ):
+        say(f"{letter}  {label}", indent="  ")
+    prompt = ">"
     while True:
-        answer = _read(f"{question} [{hint}] ").strip().lower()
-        if not answer:
-            return default
-        if answer in ("y", "yes"):
-            return True
-        if answer in ("n", "no"):
-            return False
-        print("Please answer y or n, or press Enter.")
+        pressed = key(prompt, "tkns", retry="Please press t, k, n or s, or Enter:")
+        if pressed == ENTER:
+            answered("done" if found.any else "none")
+            return found
+        if pressed == "t":
+            found.tired = not found.tired
+            if not found.tired:
+                found.kept_going = False
+            answered("felt tired" if found.tired else "not tired after all")
+        elif pressed == "k":
+            found.kept_going = not found.kept_going
+            found.tired = found.tired or found.kept_going
+            answered("kept going after feeling tired" if found.kept_going else "did not keep going")
+        elif pressed == "n":
+            found.talk = not found.talk
+            answered("could not talk comfortably" if not found.talk else "could talk after all")
+        else:
+            answered("a symptom")
+            symptom = pick_symptom()
+            if symptom and symptom not in found.symptoms:
+                found.symptoms.append(symptom)
+        prompt = "> Anything else? Enter = done:"
+
+
+def pick_symptom() -> str | None:
+    """One symptom with one key (9 = type another); Enter goes back without one."""
+    say("Which symptom? Press a number (Enter = back):")
+    for number, label in enumerate(SYMPTOM_CHOICES, start=1):
+        say(f"{number} {label}", indent="  ")
+    other = len(SYMPTOM_CHOICES) + 1
+    say(f"{other} something else (type it)", indent="  ")
+    digits = "".join(str(n) for n in range(1, other + 1))
+    pressed = key(">", digits, retry=f"Please press 1 to {other}, or Enter:")
+    if pressed == ENTER:
+        answered("back")
+        return None
+    if int(pressed) == other:
+        answered("something else")
+        return ask_text("What was it?")
+    label = SYMPTOM_CHOICES[int(pressed) - 1]
+    answered(label)
+    return label

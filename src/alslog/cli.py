@@ -15,6 +15,7 @@ from alslog.commands import (  # noqa: F401  (importing registers the commands)
     doctor,
     guide,
     logbook,
+    ready,
     records,
     report,
     settings,

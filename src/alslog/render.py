@@ -92,17 +92,23 @@ def findings_lines(
         if finding.source:
             text += f" Source: {finding.source}."
         if finding.severity == "alert":
-            banner = "STOP. " + text
-            wrapped = term.wrap(banner, first=f"{label}: ", indent="  ")
-            wrapped[0] = head + wrapped[0][len(label) + 1 :]
-            lines.append(term.style("!" * min(term.width, 40), "bold", "red"))
-            lines.extend(wrapped)
-            lines.append(term.style("!" * min(term.width, 40), "bold", "red"))
-        else:
-            wrapped = term.wrap(text, first=f"{label}: ", indent="  ")
-            wrapped[0] = head + wrapped[0][len(label) + 1 :]
-            lines.extend(wrapped)
+            lines.extend(alert_banner(term))
+        wrapped = term.wrap(text, first=f"{label}: ", indent="  ")
+        wrapped[0] = head + wrapped[0][len(label) + 1 :]
+        lines.extend(wrapped)
     return lines
+
+
+def alert_banner(term: Term) -> list[str]:
+    """The line before an alert: what to do, in words a screen reader says as words.
+
+    In colour it stands out in reverse red; in plain text it is a sentence on
+    its own line (no rows of "!" that a screen reader reads out one by one).
+    """
+    words = "STOP NOW and contact your care team."
+    if term.color:
+        return ["", term.style(f" {words} ", "bold", "red", "reverse")]
+    return ["", words]
 
 
 # ---- commands -----------------------------------------------------------------
@@ -115,17 +121,34 @@ def added_lines(
     done_today: dict[str, bool],
 ) -> list[str]:
     """What `alslog add` prints: the session, then what the rules say (the safety prompt)."""
-    lines = term.wrap(
-        f"{session_text(session, today)}. (id {session.id[:SHORT_ID]})",
-        first=term.style("Logged: ", "bold", "green") if term.color else "Logged: ",
-        indent="  ",
-    )
+    return logged_lines(term, [session], findings, today, done_today=done_today)
+
+
+def logged_lines(
+    term: Term,
+    sessions: list[Session],
+    findings: list[Finding],
+    today: date,
+    *,
+    done_today: dict[str, bool],
+) -> list[str]:
+    """What `alslog add` and `alslog again` print for one or more sessions just logged."""
+    lines: list[str] = []
+    for session in sessions:
+        wrapped = term.wrap(
+            f"{session_text(session, today)}. (id {session.id[:SHORT_ID]})",
+            first="Logged: ",
+            indent="  ",
+        )
+        wrapped[0] = term.style("Logged:", "bold", "green") + wrapped[0][len("Logged:") :]
+        lines.extend(wrapped)
     if findings:
         lines.extend(findings_lines(term, findings, today))
     else:
-        lines.append("Nothing to flag in this session. Well done for logging it.")
+        what, it = ("this session", "it") if len(sessions) == 1 else ("these sessions", "them")
+        lines.extend(term.wrap(f"Nothing to flag in {what}. Well done for logging {it}."))
     todo = [kind_label(k) for k in ("stretching", "rom") if not done_today.get(k)]
-    if session.day == today and todo:
+    if any(s.day == today for s in sessions) and todo:
         lines.extend(term.wrap(f"Still to do today: {' and '.join(todo)}."))
     return lines
 
@@ -190,9 +213,11 @@ def week_lines(term: Term, summary: WeekSummary) -> list[str]:
             today_row = next((d for d in summary.days if d.date == today), None)
             if today_row is not None and today_row.counts and not today_row.minutes[kind]:
                 text += " (today still to do)"
-            lines.append(text + ".")
+            lines.extend(term.wrap(text + ".", indent="  "))
     else:
-        lines.append("Daily stretching and range of motion: nothing logged yet this week.")
+        lines.extend(
+            term.wrap("Daily stretching and range of motion: nothing logged yet this week.")
+        )
     aero = summary.minutes("aerobic")
     lines.append(f"Aerobic: {aero} min on {summary.days_with('aerobic')} days.")
     if summary.minutes("strength"):
@@ -278,4 +303,75 @@ def week_json(summary: WeekSummary) -> dict[str, Any]:
         "totals": summary.totals(),
         "checkins": [checkin_json(c) for c in summary.checkins],
         "findings": [finding_json(f) for f in summary.findings],
+    }
+
+
+# ---- before exercise (alslog ready) -------------------------------------------------
+READY_STYLE: dict[str, tuple[str, ...]] = {
+    "rest": ("bold", "red"),
+    "easy": ("bold", "yellow"),
+    "fine": ("bold", "green"),
+}
+
+
+def ready_lines(
+    term: Term,
+    result: Any,
+    questions: dict[str, str],
+    *,
+    alert: bool,
+    notes: list[str],
+    disclaimer: str,
+) -> list[str]:
+    """What `alslog ready` prints: the verdict in words, why, and the sources.
+
+    ``result`` is a ``readiness.Readiness``; ``questions`` maps question ids to
+    their text; ``alert`` puts the STOP NOW line first (red-flag symptoms).
+    """
+    lines: list[str] = []
+    if alert:
+        lines.extend(alert_banner(term)[1:])
+    summary = term.wrap(result.summary)
+    lines.extend(term.style(line, *READY_STYLE[result.verdict]) for line in summary)
+    if result.reasons:
+        lines.append("Because:")
+        for reason in result.reasons:
+            asked = questions.get(reason.question, reason.question)
+            text = f"{asked} Yes. {reason.text}"
+            if reason.sources:
+                text += f" Source: {reason.sources}."
+            lines.extend(term.wrap(text, first="- ", indent="  "))
+    for note in notes:
+        lines.extend(term.wrap(note))
+    lines.extend(term.wrap(disclaimer))
+    return lines
+
+
+def ready_json(result: Any, answers: dict[str, bool]) -> dict[str, Any]:
+    """The document `alslog ready --json` prints."""
+    return {
+        "version": JSON_VERSION,
+        "verdict": result.verdict,
+        "summary": result.summary,
+        "answers": dict(answers),
+        "reasons": [
+            {
+                "question": r.question,
+                "verdict": r.verdict,
+                "text": r.text,
+                "sources": r.sources,
+            }
+            for r in result.reasons
+        ],
+        "sources": result.sources,
+    }
+
+
+def routine_json(name: str, sessions: list[Session], findings: list[Finding]) -> dict[str, Any]:
+    """The document `alslog add --routine NAME --json` prints."""
+    return {
+        "version": JSON_VERSION,
+        "routine": name,
+        "sessions": [session_json(s) for s in sessions],
+        "findings": [finding_json(f) for f in findings],
     }

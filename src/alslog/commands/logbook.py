@@ -1,9 +1,16 @@
-"""Logging and reading the log: add, checkin, week."""
+"""Logging and reading the log: add, again, checkin, week.
+
+On a terminal these ask what was left out, one key per answer (see
+``alslog.ask``), and the first of them each day after exercise asks the
+next-day aching question by itself (``offer_checkin``). With ``--yes``,
+``--json`` or without a terminal they never ask.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Annotated
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,13 +28,22 @@ from alslog.app import (
     print_json,
     validated,
 )
+from alslog.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from alslog import ask
+    from alslog.guidelines import Guidelines
+    from alslog.models import CheckIn, Finding, Kind, Session
+    from alslog.paths import Paths
+    from alslog.store import Store
 
 
 # ---- add -------------------------------------------------------------------------
 @app.command(
     epilog=(
-        "Examples: alslog add stretching 15 | alslog add aerobic 30 -a walking --rpe 12 "
-        "| alslog add rom 10 --assisted --at yesterday"
+        "Examples: alslog add (on a terminal: asks, one key per answer) | alslog add stretching 15 "
+        "| alslog add aerobic 30 -a walking --rpe 12 | alslog add rom 10 --assisted --at yesterday "
+        "| alslog add --routine morning"
     )
 )
 def add(
@@ -103,78 +119,430 @@ def add(
             show_default=False,
         ),
     ] = None,
+    routine: Annotated[
+        str | None,
+        typer.Option(
+            "--routine",
+            "-r",
+            metavar="NAME",
+            help="Log a routine from your config in one go, e.g. morning "
+            '(set one with: alslog config set routine.morning "stretching 10, rom 10").',
+            show_default=False,
+        ),
+    ] = None,
     yes: YesOpt = False,
     as_json: JsonOpt = False,
     plain: PlainOpt = False,
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
-    """Log a session, and see at once what the guidelines say about it."""
-    from alslog import ask, parse, render, rules
-    from alslog.models import Session
-    from alslog.store import new_id
+    """Log a session, and see at once what the guidelines say about it.
+
+    On a terminal, what you leave out is asked, one key per answer, Enter for
+    the usual: the kind, the minutes and activity of last time, and any
+    problems (tired, kept going, could not talk, a symptom).
+    """
+    from alslog import ask, parse
 
     now = clock()
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)  # a bad guideline file stops us before writing
     store = open_store(where)
     may_ask = ask.interactive(yes or as_json)
-
-    if kind is None:
-        if not may_ask:
-            raise typer.BadParameter(
-                "Missing KIND: give stretching, rom, aerobic, strength or other.",
-                param_hint="KIND",
+    safety_given = tired or kept_going or talk is not None or bool(symptom)
+    if routine is not None:
+        if kind is not None or minutes is not None or activity or rpe is not None:
+            raise UsageError(
+                "--routine logs the sessions of the routine: give no KIND, MINUTES, "
+                "--activity or --rpe with it."
             )
-        from alslog.models import KINDS
-
-        kind = ask.choose(
-            "What kind of session?",
-            [(render.kind_label(k), k) for k in KINDS],
+        parse.check_rpe(rpe)
+        when = parse.parse_when(at, now) if at else now
+        if may_ask:
+            offer_checkin(store, guide, now, plain)
+        _add_routine(
+            routine,
+            where,
+            store,
+            guide,
+            now,
+            when,
+            flags=_Flags(tired, kept_going, talk, symptom, assisted, note),
+            ask_problems=may_ask and not safety_given,
+            as_json=as_json,
+            plain=plain,
         )
-    the_kind = parse.parse_kind(kind)
-    if minutes is None:
-        last = store.last_session(the_kind)
-        default = last.minutes if last else None
-        value = ask.ask_value("Minutes", parse.parse_minutes, default) if may_ask else None
-        if value is None:
-            raise typer.BadParameter(
-                "Missing MINUTES: give the length in minutes, 1 to 600.", param_hint="MINUTES"
-            )
-        the_minutes = value
-    else:
-        the_minutes = parse.parse_minutes(minutes)
+        return
+
+    if kind is None and not may_ask:
+        raise typer.BadParameter(
+            "Missing KIND: give stretching, rom, aerobic, strength or other.",
+            param_hint="KIND",
+        )
+    if minutes is None and kind is not None and not may_ask:
+        raise typer.BadParameter(
+            "Missing MINUTES: give the length in minutes, 1 to 600.", param_hint="MINUTES"
+        )
+    # Check what was typed before asking anything: a mistake costs no answers.
+    the_kind = parse.parse_kind(kind) if kind is not None else None
+    the_minutes = parse.parse_minutes(minutes) if minutes is not None else None
     parse.check_rpe(rpe)
     when = parse.parse_when(at, now) if at else now
-    session = validated(
+
+    asked = False
+    if may_ask:
+        asked = offer_checkin(store, guide, now, plain)
+        if the_kind is None:
+            the_kind = _ask_kind(store)
+            asked = True
+        if the_minutes is None:
+            the_minutes, activity = _ask_minutes_activity(where, store, the_kind, activity)
+            asked = True
+    assert the_kind is not None and the_minutes is not None
+    flags = _Flags(tired, kept_going, talk, symptom, assisted, note)
+    if may_ask and not safety_given:
+        flags = flags.with_problems(ask.problems())
+        asked = True
+    session = _new_session(the_kind, the_minutes, activity, rpe, when, flags)
+    _log_and_show(store, guide, [session], now, as_json=as_json, plain=plain, gap=asked)
+
+
+# ---- again -----------------------------------------------------------------------
+@app.command(epilog="Examples: alslog again | alslog again --yes | alslog again --at 09:30")
+def again(
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="WHEN",
+            help="When: YYYY-MM-DD, 'YYYY-MM-DD HH:MM', HH:MM, yesterday (default now).",
+            show_default=False,
+        ),
+    ] = None,
+    yes: YesOpt = False,
+    as_json: JsonOpt = False,
+    plain: PlainOpt = False,
+    guidelines_path: GuidelinesOpt = None,
+) -> None:
+    """Log the last session again, now (kind, minutes, activity as last time).
+
+    On a terminal it asks about problems first, one key (Enter = none). With
+    --yes or in a script nothing is asked, and no problems are recorded.
+    """
+    from alslog import ask, parse, render
+
+    now = clock()
+    when = parse.parse_when(at, now) if at else now
+    where = get_paths()
+    guide = load_guidelines(where, guidelines_path)
+    store = open_store(where)
+    may_ask = ask.interactive(yes or as_json)
+    last = store.last_session()
+    if last is None:
+        raise NotFoundError("Nothing to repeat yet: log a session first with 'alslog add'.")
+    flags = _Flags(assisted=last.assisted)
+    if may_ask:
+        offer_checkin(store, guide, now, plain)
+        ask.say(f"Again: {_what(render, last.kind, last.minutes, last.activity)}.")
+        flags = flags.with_problems(ask.problems())
+    session = _new_session(last.kind, last.minutes, last.activity, None, when, flags)
+    _log_and_show(store, guide, [session], now, as_json=as_json, plain=plain, gap=may_ask)
+
+
+# ---- the parts of add and again --------------------------------------------------
+@dataclass(frozen=True)
+class _Flags:
+    """What is said about how a session went (from options or from the questions)."""
+
+    tired: bool = False
+    kept_going: bool = False
+    talk: bool | None = None
+    symptoms: list[str] | None = None
+    assisted: bool = False
+    note: str | None = None
+
+    def with_problems(self, problems: ask.Problems) -> _Flags:
+        """These flags with the answers to the safety questions."""
+        return replace(
+            self,
+            tired=problems.tired,
+            kept_going=problems.kept_going,
+            talk=problems.talk,
+            symptoms=list(problems.symptoms),
+        )
+
+    def calm(self, talk: bool | None = None) -> _Flags:
+        """Only what belongs to every session (assisted, note), and no problems."""
+        return _Flags(talk=talk, assisted=self.assisted)
+
+
+def _what(render: Any, kind: str, minutes: int, activity: str | None) -> str:
+    text = f"{render.kind_label(kind)}, {minutes} min"
+    return text + (f", {activity}" if activity else "")
+
+
+def _ask_kind(store: Store) -> Kind:
+    from alslog import ask, render
+    from alslog.models import KINDS
+
+    last = store.last_session()
+    default = KINDS.index(last.kind) if last is not None else 0
+    return ask.choose(
+        "What kind of session?", [(render.kind_label(k), k) for k in KINDS], default=default
+    )
+
+
+def _ask_minutes_activity(
+    where: Paths, store: Store, kind: Kind, activity: str | None
+) -> tuple[int, str | None]:
+    """Minutes and activity: last time's for this kind on Enter (one key)."""
+    from alslog import ask, parse, render
+
+    last = store.last_session(kind)
+    if activity is None:
+        activity = last.activity if last is not None else None
+    if activity is None:
+        from alslog import config as config_module
+
+        activity = config_module.load(where).default_activity(kind)
+    if last is None:  # the first session of this kind: type the minutes once
+        minutes = None
+        while minutes is None:
+            minutes = ask.ask_value("Minutes", parse.parse_minutes)
+        if activity is None and kind not in ("stretching", "rom"):
+            activity = ask.ask_text("Activity, e.g. walking")
+        return minutes, activity
+    minutes = last.minutes
+    heading = "Same as last time:"
+    while True:
+        ask.say(f"{heading} {_what(render, kind, minutes, activity)}.")
+        pressed = ask.key(
+            "Enter = yes, m = other minutes, a = other activity:",
+            "ma",
+            retry="Please press Enter, m or a:",
+        )
+        if pressed == ask.ENTER:
+            ask.answered("yes")
+            return minutes, activity
+        ask.answered("other minutes" if pressed == "m" else "other activity")
+        if pressed == "m":
+            minutes = ask.ask_value("Minutes", parse.parse_minutes, minutes) or minutes
+        else:
+            activity = ask.ask_text("Activity") or activity
+        heading = "Now:"
+
+
+def _new_session(
+    kind: Kind,
+    minutes: int,
+    activity: str | None,
+    rpe: int | None,
+    when: datetime,
+    flags: _Flags,
+) -> Session:
+    from alslog.models import Session
+    from alslog.store import new_id
+
+    session: Session = validated(
         Session,
         id=new_id(),
-        kind=the_kind,
+        kind=kind,
         activity=activity or None,
-        minutes=the_minutes,
+        minutes=minutes,
         rpe=rpe,
         at=when,
-        tired=tired or kept_going,
-        kept_going=kept_going,
-        talk=talk,
-        assisted=assisted,
-        symptoms=tuple(s.strip() for s in (symptom or []) if s.strip()),
-        note=note or None,
+        tired=flags.tired or flags.kept_going,
+        kept_going=flags.kept_going,
+        talk=flags.talk,
+        assisted=flags.assisted,
+        symptoms=tuple(s.strip() for s in (flags.symptoms or []) if s.strip()),
+        note=flags.note or None,
     )
-    store.add_session(session)
+    return session
 
-    day = session.day
-    nearby = store.sessions(day - timedelta(days=3), day + timedelta(days=2))
-    checkins = store.checkins(day - timedelta(days=3), day + timedelta(days=3))
-    findings = rules.session_findings(session, nearby, checkins, guide, today=now.date())
-    if as_json:
-        print_json(render.add_json(session, findings))
-        return
+
+def _log_and_show(
+    store: Store,
+    guide: Guidelines,
+    sessions: list[Session],
+    now: datetime,
+    *,
+    as_json: bool,
+    plain: bool,
+    gap: bool,
+    routine: str | None = None,
+) -> None:
+    """Store the sessions (each its own add_session), then show what the rules say."""
+    from alslog import render, rules
+
+    for session in sessions:
+        store.add_session(session)
+    first = min(s.day for s in sessions)
+    last = max(s.day for s in sessions)
+    nearby = store.sessions(first - timedelta(days=3), last + timedelta(days=2))
+    checkins = store.checkins(first - timedelta(days=3), last + timedelta(days=3))
     today = now.date()
+    findings = []
+    for session in sessions:
+        findings.extend(rules.session_findings(session, nearby, checkins, guide, today=today))
+    from alslog.models import most_serious_first
+
+    findings = most_serious_first(findings)
+    if as_json:
+        if routine is not None:
+            print_json(render.routine_json(routine, sessions, findings))
+        else:
+            print_json(render.add_json(sessions[0], findings))
+        return
     done_today = {
         k: any(s.kind == k and s.day == today for s in nearby) for k in ("stretching", "rom")
     }
     term = output(plain)
-    term.write(render.added_lines(term, session, findings, today, done_today=done_today))
+    if gap:
+        term.write("")
+    term.write(render.logged_lines(term, sessions, findings, today, done_today=done_today))
+
+
+def _add_routine(
+    name: str,
+    where: Paths,
+    store: Store,
+    guide: Guidelines,
+    now: datetime,
+    end: datetime,
+    *,
+    flags: _Flags,
+    ask_problems: bool,
+    as_json: bool,
+    plain: bool,
+) -> None:
+    """Log each session of a routine; problems go on the part they happened in."""
+    from alslog import ask, render
+    from alslog import config as config_module
+
+    settings = config_module.load(where)
+    items = settings.routine(name)
+    # The routine ends at `end`: each part starts when the one before it ended.
+    starts: list[datetime] = []
+    at = end
+    for item in reversed(items):
+        starts.append(at)
+        at -= timedelta(minutes=item.minutes)
+    starts.reverse()
+    parts = [
+        (item.kind, item.minutes, item.activity or settings.default_activity(item.kind), when)
+        for item, when in zip(items, starts, strict=True)
+    ]
+    where_problems = len(parts) - 1  # flags given as options: the last part
+    if ask_problems:
+        listed = "; ".join(_what(render, k, m, a) for k, m, a, _ in parts)
+        ask.say(f"Routine {name}: {listed}.")
+        problems = ask.problems("Any problems during it?")
+        flags = flags.with_problems(problems)
+        if problems.any and len(parts) > 1:
+            where_problems = ask.choose(
+                "In which part?",
+                [(render.kind_label(k), i) for i, (k, _m, _a, _w) in enumerate(parts)],
+                default=len(parts) - 1,
+            )
+    sessions = [
+        _new_session(
+            kind,
+            minutes,
+            activity,
+            None,
+            when,
+            # "No problems" was said of the whole routine, could talk included.
+            flags if index == where_problems else flags.calm(talk=True if ask_problems else None),
+        )
+        for index, (kind, minutes, activity, when) in enumerate(parts)
+    ]
+    _log_and_show(
+        store, guide, sessions, now, as_json=as_json, plain=plain, gap=ask_problems, routine=name
+    )
+
+
+# ---- the next-day check-in, asked by itself ---------------------------------------
+def offer_checkin(store: Store, guide: Guidelines, now: datetime, plain: bool) -> bool:
+    """On the first interactive command of a day after exercise, ask about aching.
+
+    Asked when there is no check-in for today yet and a session lies within
+    the aching rule's window before today (e.g. yesterday). A "no" is recorded
+    too (aching=False), so the question comes once a day. Returns whether it asked.
+    """
+    from alslog import ask, render
+    from alslog.models import CheckIn
+    from alslog.store import new_id
+
+    today = now.date()
+    window = max(
+        (
+            getattr(rule, "days_before", 0)
+            for rule in guide.rules.values()
+            if rule.check == "aching-after" and rule.enabled
+        ),
+        default=0,
+    )
+    if not window or store.checkins(today, today):
+        return False
+    recent = store.sessions(today - timedelta(days=window), today - timedelta(days=1))
+    if not recent:
+        return False
+    last_day = recent[-1].day
+    since = (
+        "yesterday's exercise"
+        if last_day == today - timedelta(days=1)
+        else f"your exercise on {render.day_label(last_day, today)}"
+    )
+    aching = ask.yes_no(f"Any muscle aching since {since}?", default=False)
+    where_ = how_bad = None
+    if aching:
+        where_ = ask.ask_text("Where?")
+        how_bad = ask.scale("How bad, 0 (hardly) to 10 (worst)?")
+    record = validated(
+        CheckIn,
+        id=new_id(),
+        date=today,
+        aching=aching,
+        where=where_,
+        note=_how_bad_note(how_bad),
+    )
+    replaced, findings = _save_checkin(store, guide, record, today)
+    term = output(plain)
+    term.write(render.checkin_lines(term, record, findings, today, replaced=replaced))
+    term.write("")
+    return True
+
+
+def _how_bad_note(how_bad: int | None) -> str | None:
+    # CheckIn has no field for how bad the aching is: it goes in the note, in words.
+    return None if how_bad is None else f"aching {how_bad} out of 10"
+
+
+def _save_checkin(
+    store: Store, guide: Guidelines, record: CheckIn, today: date
+) -> tuple[bool, list[Finding]]:
+    """Store the day's check-in; the aching findings it leads to (the cut-back advice)."""
+    from alslog import rules
+
+    day = record.date
+    replaced = any(c.date == day for c in store.checkins(day, day))
+    store.put_checkin(record)
+    sessions = store.sessions(day - timedelta(days=3), day)
+    checkins = store.checkins(day - timedelta(days=3), day)
+    findings = [
+        f
+        for f in rules.evaluate(
+            sessions,
+            checkins,
+            guide,
+            start=day - timedelta(days=3),
+            end=day,
+            today=today,
+            first_day=store.first_day(),
+        )
+        if f.rule in guide.rules and guide.rules[f.rule].check == "aching-after"
+    ]
+    return replaced, findings
 
 
 # ---- checkin ---------------------------------------------------------------------
@@ -228,7 +596,7 @@ def checkin(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Record how you feel today: any aching after exercise, and fatigue."""
-    from alslog import ask, parse, render, rules
+    from alslog import ask, parse, render
     from alslog.models import FATIGUE_MAX, FATIGUE_MIN, CheckIn
     from alslog.store import new_id
 
@@ -247,7 +615,8 @@ def checkin(
             )
         aching = ask.yes_no("Any muscle aching since your last exercise?", default=False)
         if aching:
-            where_ = ask.ask_value("Where", lambda s: s, None)
+            where_ = ask.ask_text("Where?")
+            note = _how_bad_note(ask.scale("How bad, 0 (hardly) to 10 (worst)?"))
     record = validated(
         CheckIn,
         id=new_id(),
@@ -257,23 +626,7 @@ def checkin(
         fatigue=fatigue,
         note=note or None,
     )
-    replaced = any(c.date == day for c in store.checkins(day, day))
-    store.put_checkin(record)
-    sessions = store.sessions(day - timedelta(days=3), day)
-    checkins = store.checkins(day - timedelta(days=3), day)
-    findings = [
-        f
-        for f in rules.evaluate(
-            sessions,
-            checkins,
-            guide,
-            start=day - timedelta(days=3),
-            end=day,
-            today=today,
-            first_day=store.first_day(),
-        )
-        if f.rule == "next-day-aching"
-    ]
+    replaced, findings = _save_checkin(store, guide, record, today)
     if as_json:
         print_json(render.checkin_doc(record, findings))
         return
@@ -293,12 +646,13 @@ def week(
             show_default=False,
         ),
     ] = None,
+    yes: YesOpt = False,
     as_json: JsonOpt = False,
     plain: PlainOpt = False,
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Sum up the last seven days: what was done, daily targets, warnings."""
-    from alslog import parse, render, rules, summary
+    from alslog import ask, parse, render, rules, summary
 
     now = clock()
     today = now.date()
@@ -307,6 +661,8 @@ def week(
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     store = open_store(where)
+    if ask.interactive(yes or as_json):
+        offer_checkin(store, guide, now, plain)
     margin = timedelta(days=3)
     sessions = store.sessions(start - margin, last)
     checkins = store.checkins(start - margin, last + margin)

@@ -1,0 +1,499 @@
+"""The questions, driven through the real program in a real terminal (pexpect).
+
+Keys go in, the screen comes out: the guided ``add``, ``again``, a routine,
+the next-day check-in that asks itself, and ``ready``. Every key sent is
+counted, so the cost of the common path is a tested number. The second half
+shows that nothing is ever asked with ``--yes`` or without a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from alslog.models import CheckIn, Session
+from alslog.paths import resolve
+from alslog.store import Store, new_id
+from conftest import alslog_command
+
+TIMEOUT = 8  # seconds for one screen to appear; the program answers in well under one
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+ESC = "\x1b"
+MORNING = (
+    "[routines]\n"
+    'morning = [{{kind = "stretching", minutes = 10}}, {{kind = "rom", minutes = {rom}}}]\n'
+)
+ROUTINE_KEYS_MAX = 4  # the issue: a routine session in at most 4 keystrokes
+
+
+class Screen:
+    """One run of ``alslog`` in a pseudo-terminal; counts the keys sent."""
+
+    def __init__(
+        self, home: Path, *args: str, columns: int = 80, env: dict[str, str] | None = None
+    ):
+        full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "ALSLOG_PLAIN")}
+        full_env.update({"ALSLOG_HOME": str(home), "TERM": "xterm-256color"})
+        full_env.pop("COLUMNS", None)  # the terminal's own size, as for a person
+        full_env.update(env or {})
+        command = alslog_command()
+        self.child = pexpect.spawn(
+            command[0],
+            [*command[1:], *args],
+            env=full_env,
+            dimensions=(24, columns),
+            encoding="utf-8",
+            timeout=TIMEOUT,
+        )
+        self.keys = 0
+        self.raw = ""  # the end of the screen, colour codes and all
+
+    def wait(self, pattern: str) -> str:
+        """Wait for text on the screen (a regular expression); what came before it."""
+        self.child.expect(pattern)
+        return str(self.child.before) + str(self.child.after)
+
+    def press(self, keys: str) -> None:
+        """Send keys; each character is one keystroke (Enter is '\\r')."""
+        self.keys += len(keys)
+        self.child.send(keys)
+
+    def finish(self) -> tuple[int, str]:
+        """Wait for the program to end: its exit status and the rest of the screen."""
+        self.child.expect(pexpect.EOF)
+        self.raw = str(self.child.before)
+        self.child.close()
+        status = self.child.exitstatus
+        return (status if status is not None else -1), ANSI.sub("", self.raw)
+
+
+@pytest.fixture
+def screen(alslog_home: Path) -> Iterator[type[Screen]]:
+    opened: list[Screen] = []
+
+    class _Screen(Screen):
+        def __init__(self, *args: str, **kw: object) -> None:
+            super().__init__(alslog_home, *args, **kw)  # type: ignore[arg-type]
+            opened.append(self)
+
+    yield _Screen
+    for s in opened:
+        if s.child.isalive():
+            s.child.terminate(force=True)
+
+
+def store(home: Path) -> Store:
+    where = resolve({"ALSLOG_HOME": str(home)})
+    return Store(where.store_dir, where.backup_dir)
+
+
+def now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def seed(home: Path, *, days_ago: int, kind: str = "stretching", minutes: int = 10,
+         activity: str | None = None) -> Session:  # fmt: skip
+    """A session in the logbook, days_ago days back (0 = a minute ago)."""
+    start_of_today = now().replace(hour=0, minute=0, second=0)
+    at = now() - timedelta(days=days_ago) if days_ago else max(start_of_today, now())
+    session = Session(id=new_id(), kind=kind, minutes=minutes, activity=activity, at=at)  # type: ignore[arg-type]
+    store(home).add_session(session)
+    return session
+
+
+def checked_in_today(home: Path) -> None:
+    store(home).put_checkin(CheckIn(id=new_id(), date=now().date(), aching=False))
+
+
+def config(home: Path, text: str) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(text, encoding="utf-8")
+
+
+def plain_lines(text: str) -> list[str]:
+    return [ANSI.sub("", line) for line in text.replace("\r", "").split("\n")]
+
+
+# ---- the guided add ------------------------------------------------------------------
+def test_routine_session_takes_three_keys(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    """The everyday path: kind (1 key), same as last time (Enter), no problems (Enter)."""
+    seed(alslog_home, days_ago=1, minutes=12, activity="gentle")
+    checked_in_today(alslog_home)  # so the next-day question is not part of this count
+    s = screen("add")
+    s.wait(r"What kind of session\?.*\n.*1 stretching")
+    s.press("1")  # one key, no Enter
+    s.wait(r"Same as last time: stretching, 12 min, gentle\.")
+    s.press("\r")
+    s.wait(r"Any problems\? Enter = none")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0, rest
+    assert "Logged: stretching, 12 min (gentle), could talk; today" in rest
+    assert "Nothing to flag" in rest
+    assert s.keys == 3 <= ROUTINE_KEYS_MAX
+    latest = store(alslog_home).last_session()
+    assert latest is not None and (latest.minutes, latest.activity, latest.talk) == (
+        12,
+        "gentle",
+        True,
+    )
+
+
+def test_first_command_of_the_day_asks_aching_and_still_takes_four_keys(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    """With the next-day question in front, the routine session costs 4 keys."""
+    seed(alslog_home, days_ago=1, minutes=10)
+    s = screen("add")
+    s.wait(r"Any muscle aching since yesterday's exercise\? \[y/N\]")
+    s.press("\r")
+    s.wait("Checked in for today: no aching")
+    s.wait(r"What kind")
+    s.press("1")
+    s.wait("Same as last time")
+    s.press("\r")
+    s.wait("Any problems")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0, rest
+    assert s.keys == ROUTINE_KEYS_MAX
+    checkins = store(alslog_home).checkins()
+    assert [(c.aching, c.date) for c in checkins] == [(False, now().date())]
+
+
+def test_guided_add_first_time_types_minutes_and_kind_default_is_enter(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    config(alslog_home, '[activity]\naerobic = "walking"\n')
+    s = screen("add")
+    s.wait(r"What kind.*Enter = 1")
+    s.press("3")
+    s.wait(r"3 aerobic")
+    s.wait("Minutes:")
+    s.press("25\r")
+    s.wait("Any problems")  # the config's activity for aerobic: not asked
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0, rest
+    assert "Logged: aerobic, 25 min (walking), could talk" in rest
+
+
+def test_guided_add_change_minutes_then_accept(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=0, kind="rom", minutes=10)
+    s = screen("add")
+    s.wait("What kind")
+    s.press("\r")  # Enter: the kind of the last session (range of motion)
+    s.wait(r"2 range of motion")
+    s.wait("Enter = yes, m = other minutes")
+    s.press("m")
+    s.wait(r"Minutes \[10\]:")
+    s.press("15\r")
+    s.wait(r"Now: range of motion, 15 min\.")
+    s.press("\r")
+    s.wait("Any problems")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0
+    assert "Logged: range of motion, 15 min" in rest
+
+
+def test_safety_keys_tired_kept_going_symptom_show_the_alert(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    s = screen("add", "aerobic", "20")
+    s.wait(r"Any problems\?")
+    s.press("k")  # kept going after tiring: tired too
+    s.wait("kept going after feeling tired")
+    s.wait("Anything else")
+    s.press("s")
+    s.wait(r"Which symptom\?")
+    s.press("1")
+    s.wait("chest pain")
+    s.wait("Anything else")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0
+    lines = plain_lines(rest)
+    assert "STOP NOW and contact your care team." in [line.strip() for line in lines]
+    assert any(line.startswith("ALERT: You noted chest pain") for line in lines)
+    assert any(line.startswith("Warning: You kept going") for line in lines)
+    assert "\x1b[" in s.raw  # colour on a terminal, as well as the words
+    session = store(alslog_home).last_session()
+    assert session is not None
+    assert (session.tired, session.kept_going, session.symptoms) == (True, True, ("chest pain",))
+
+
+def test_could_not_talk_and_typed_symptom(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    s = screen("add", "aerobic", "20", "--plain")
+    s.wait("Any problems")
+    s.press("n")
+    s.wait("could not talk comfortably")
+    s.press("s")
+    s.wait("Which symptom")
+    s.press("9")
+    s.wait(r"What was it\?")
+    s.press("sore knee\r")
+    s.wait("Anything else")
+    s.press("\r")
+    code, _rest = s.finish()
+    assert code == 0
+    assert "\x1b[" not in s.raw  # --plain: no colour codes at all
+    session = store(alslog_home).last_session()
+    assert session is not None and session.talk is False and session.symptoms == ("sore knee",)
+
+
+def test_escape_cancels_and_stores_nothing(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    s = screen("add")
+    s.wait("What kind")
+    s.press(ESC)
+    code, _rest = s.finish()
+    assert code == 130
+    assert store(alslog_home).sessions() == []
+
+
+def test_a_wrong_key_asks_again_in_words(screen) -> None:  # type: ignore[no-untyped-def]
+    s = screen("add", "rom", "10")
+    s.wait("Any problems")
+    s.press("x")
+    s.wait(r"Please press t, k, n or s, or Enter:")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0 and "Logged: range of motion" in rest
+
+
+def test_line_input_mode_for_on_screen_keyboards(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=0, minutes=10)
+    s = screen("add", env={"ALSLOG_LINE_INPUT": "1"})
+    s.wait("What kind")
+    s.press("1\r")
+    s.wait("Same as last time")
+    s.press("\r")
+    s.wait("Any problems")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0 and "Logged: stretching, 10 min" in rest
+
+
+# ---- again and routines ------------------------------------------------------------------
+def test_again_asks_one_key_and_repeats_the_last_session(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=0, kind="aerobic", minutes=20, activity="walking")
+    s = screen("again")
+    s.wait(r"Again: aerobic, 20 min, walking\.")
+    s.wait("Any problems")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0
+    assert s.keys == 1
+    assert "Logged: aerobic, 20 min (walking), could talk; today" in rest
+    assert len(store(alslog_home).sessions()) == 2
+
+
+def test_routine_logs_each_part_and_puts_problems_where_they_happened(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    config(
+        alslog_home,
+        MORNING.format(rom=10),
+    )
+    s = screen("add", "--routine", "morning")
+    s.wait(r"Routine morning: stretching, 10 min; range of motion, 10 min\.")
+    s.press("t")
+    s.wait("Anything else")
+    s.press("\r")
+    s.wait(r"In which part\?.*Enter = 2")
+    s.press("1")
+    code, rest = s.finish()
+    assert code == 0
+    assert "Logged: stretching, 10 min, felt tired" in rest
+    assert "Logged: range of motion, 10 min, could talk" in rest
+    stretching, rom = store(alslog_home).sessions()
+    assert (stretching.kind, stretching.tired, rom.kind, rom.tired) == (
+        "stretching",
+        True,
+        "rom",
+        False,
+    )
+    assert stretching.at + timedelta(minutes=10) == rom.at  # one after the other, ending now
+
+
+# ---- the next-day check-in ---------------------------------------------------------------
+def test_aching_next_day_is_asked_once_and_shows_the_cut_back(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    seed(alslog_home, days_ago=1, kind="aerobic", minutes=20)
+    s = screen("week")
+    s.wait(r"Any muscle aching since yesterday's exercise\? \[y/N\]")
+    s.press("y")
+    s.wait(r"Where\? \(type it, or Enter to skip\):")
+    s.press("calves\r")
+    s.wait(r"How bad")
+    s.press("1")
+    s.press("0")  # 1 then 0: ten
+    s.wait("Checked in for today: aching \\(calves\\)")
+    code, rest = s.finish()
+    assert code == 0
+    text = " ".join(plain_lines(rest))
+    assert "try about 15 minutes" in text  # the cut-back suggestion of the aching rule
+    assert "Week" in text
+    (record,) = store(alslog_home).checkins()
+    assert (record.aching, record.where, record.note) == (True, "calves", "aching 10 out of 10")
+
+    again = screen("week")  # answered today: not asked again
+    code, rest = again.finish()
+    assert code == 0 and "aching since" not in rest and again.keys == 0
+
+
+def test_no_question_without_exercise_before_today(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=5)  # outside the aching window
+    s = screen("week")
+    code, rest = s.finish()
+    assert code == 0 and "aching" not in rest.split("Week")[0]
+
+
+# ---- ready -------------------------------------------------------------------------------
+def test_ready_one_key_per_question_all_no_is_fine(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    s = screen("ready")
+    for _ in range(6):
+        s.wait(r"\[y/N\]")
+        s.press("\r")
+    code, rest = s.finish()
+    assert code == 0
+    assert s.keys == 6
+    assert "Fine for your usual session. Keep it moderate" in " ".join(plain_lines(rest))
+
+
+def test_ready_red_flag_stops_at_once(screen) -> None:  # type: ignore[no-untyped-def]
+    s = screen("ready", "--plain")
+    s.wait(r"chest pain, shortness of breath or dizziness right now\? \[y/N\]")
+    s.press("y")
+    code, rest = s.finish()
+    assert code == 0
+    assert s.keys == 1
+    lines = [line.strip() for line in plain_lines(rest)]
+    assert "STOP NOW and contact your care team." in lines
+    assert "Better to rest today." in lines
+    assert "!!" not in rest
+
+
+def test_ready_uses_todays_aching_answer(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=1)
+    s = screen("ready")
+    s.wait("aching since yesterday")
+    s.press("y")
+    s.wait("Where")
+    s.press("\r")
+    s.wait("How bad")
+    s.press("\r")
+    for _ in range(5):  # symptoms, ill, tired, heat, meal: aching is known
+        s.wait(r"\[y/N\]")
+        s.press("\r")
+    code, rest = s.finish()
+    assert code == 0 and "Go easy today" in rest and "Aching: from today's check-in." in rest
+
+
+# ---- width and colour ----------------------------------------------------------------------
+@pytest.mark.parametrize("args", [("week",), ("ready", "--tired"), ("guide",), ("add", "rom", "5")])
+def test_readable_at_forty_columns(screen, alslog_home: Path, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=0, kind="aerobic", minutes=45)
+    full = (*args, "--yes") if args[0] in ("add", "week") else args
+    s = screen(*full, columns=40)
+    code, rest = s.finish()
+    assert code == 0, rest
+    too_wide = [line for line in plain_lines(rest) if len(line) > 40]
+    assert not too_wide
+
+
+def test_no_color_on_a_terminal_means_plain(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    s = screen("add", "aerobic", "10", "--symptom", "chest pain", "--yes", env={"NO_COLOR": "1"})
+    code, rest = s.finish()
+    assert code == 0
+    assert "\x1b" not in s.raw and "STOP NOW and contact your care team." in rest
+    assert not set(rest) & set("─│┌┐└┘═║╔╗╚╝█")
+
+
+# ---- never a question with --yes or without a terminal ---------------------------------------
+@pytest.mark.parametrize(
+    "args",
+    [("add", "--yes"), ("add", "rom", "--yes"), ("checkin", "--yes"), ("add", "--json")],
+)
+def test_yes_never_asks_on_a_terminal(screen, alslog_home: Path, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=1)  # would trigger the next-day question
+    s = screen(*args)
+    code, rest = s.finish()
+    assert code == 2, rest
+    assert "[y/N]" not in rest and "Press a number" not in rest
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("week", "--yes"), ("again", "--yes"), ("ready", "--yes"), ("add", "rom", "5", "--yes")],
+)
+def test_yes_runs_without_questions_on_a_terminal(
+    screen, alslog_home: Path, args: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=1)
+    s = screen(*args)
+    code, rest = s.finish()
+    assert code == 0, rest
+    assert "[y/N]" not in rest and "Any problems" not in rest
+    assert store(alslog_home).checkins() == []
+
+
+def run_without_terminal(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, ALSLOG_HOME=str(home))
+    return subprocess.run(
+        [*alslog_command(), *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=20,
+    )
+
+
+def test_without_a_terminal_nothing_waits(alslog_home: Path) -> None:
+    seed(alslog_home, days_ago=1, kind="aerobic", minutes=20, activity="walking")
+    config(
+        alslog_home,
+        MORNING.format(rom=5),
+    )
+    started = time.monotonic()
+    add = run_without_terminal(alslog_home, "add")
+    assert add.returncode == 2 and "Missing KIND" in add.stderr and add.stdout == ""
+    minutes = run_without_terminal(alslog_home, "add", "rom")
+    assert minutes.returncode == 2 and "Missing MINUTES" in minutes.stderr
+    checkin = run_without_terminal(alslog_home, "checkin")
+    assert checkin.returncode == 2 and "Nothing to record" in checkin.stderr
+
+    again = run_without_terminal(alslog_home, "again", "--json")
+    assert again.returncode == 0, again.stderr
+    session = json.loads(again.stdout)["session"]
+    assert (session["kind"], session["minutes"], session["activity"]) == ("aerobic", 20, "walking")
+    assert (session["tired"], session["kept_going"], session["talk"], session["symptoms"]) == (
+        False,
+        False,
+        None,
+        [],
+    )
+
+    routine = run_without_terminal(alslog_home, "add", "--routine", "morning")
+    assert routine.returncode == 0, routine.stderr
+    assert routine.stdout.count("Logged:") == 2
+
+    ready = run_without_terminal(alslog_home, "ready")
+    assert ready.returncode == 0 and "every question counted as no" in ready.stdout
+
+    week = run_without_terminal(alslog_home, "week")
+    assert week.returncode == 0 and "aching since" not in week.stdout
+    assert "?" not in week.stdout.split("Week")[0]
+    assert store(alslog_home).checkins() == []  # nothing asked, nothing recorded
+    assert time.monotonic() - started < 60
