@@ -360,3 +360,13 @@ def test_changing_time_zone_between_runs_keeps_stored_instants(run_alslog) -> No
     assert next(d for d in doc["days"] if d["date"] == "2026-06-15")["minutes"]["rom"] == 10
     listed = run_alslog("add", "rom", "5", "--json", env={"TZ": "Asia/Tokyo"})
     assert json.loads(listed.out)["session"]["at"].endswith("+09:00")
+
+
+def test_checkin_aching_level(cli) -> None:  # type: ignore[no-untyped-def]
+    doc = json.loads(cli("checkin", "--level", "6", "--where", "calves", "--json").out)
+    assert doc["checkin"]["aching"] is True and doc["checkin"]["aching_level"] == 6
+    text = cli("checkin", "--aching", "--level", "0", "--plain")
+    assert "aching (0/10)" in text.out
+    assert_one_line_error(cli("checkin", "--level", "11"), 2)
+    week = cli("week", "--plain")
+    assert "aching (0/10)" in week.out

@@ -338,14 +338,14 @@ def test_aching_next_day_is_asked_once_and_shows_the_cut_back(  # type: ignore[n
     s.wait(r"How bad")
     s.press("1")
     s.press("0")  # 1 then 0: ten
-    s.wait("Checked in for today: aching \\(calves\\)")
+    s.wait("Checked in for today: aching \\(calves, 10/10\\)")
     code, rest = s.finish()
     assert code == 0
     text = " ".join(plain_lines(rest))
     assert "try about 15 minutes" in text  # the cut-back suggestion of the aching rule
     assert "Week" in text
     (record,) = store(alslog_home).checkins()
-    assert (record.aching, record.where, record.note) == (True, "calves", "aching 10 out of 10")
+    assert (record.aching, record.where, record.aching_level) == (True, "calves", 10)
 
     again = screen("week")  # answered today: not asked again
     code, rest = again.finish()

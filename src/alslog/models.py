@@ -91,6 +91,7 @@ class CheckIn(BaseModel):
     date: date
     aching: bool | None = None
     where: ShortText | None = None
+    aching_level: int | None = Field(default=None, ge=0, le=10, strict=True)  # how bad, 0-10
     fatigue: int | None = Field(default=None, ge=FATIGUE_MIN, le=FATIGUE_MAX, strict=True)
     note: Text | None = None
 

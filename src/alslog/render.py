@@ -12,7 +12,7 @@ from typing import Any
 
 from alslog.models import KINDS, CheckIn, Finding, Session
 from alslog.parse import KIND_LABELS
-from alslog.summary import WeekSummary
+from alslog.summary import WeekSummary, aching_words
 from alslog.term import Term
 
 JSON_VERSION = 1
@@ -153,20 +153,25 @@ def logged_lines(
     return lines
 
 
-def checkin_lines(
-    term: Term, checkin: CheckIn, findings: list[Finding], today: date, *, replaced: bool
-) -> list[str]:
-    """What `alslog checkin` prints."""
+def checkin_text(checkin: CheckIn) -> str:
+    """A check-in in words: 'aching (calves, 6/10), fatigue 3/10, note: ...'."""
     parts = []
     if checkin.aching is True:
-        parts.append("aching" + (f" ({checkin.where})" if checkin.where else ""))
+        parts.append(aching_words(checkin))
     elif checkin.aching is False:
         parts.append("no aching")
     if checkin.fatigue is not None:
         parts.append(f"fatigue {checkin.fatigue}/10")
     if checkin.note:
         parts.append(f"note: {checkin.note}")
-    what = ", ".join(parts) or "no answers"
+    return ", ".join(parts) or "no answers"
+
+
+def checkin_lines(
+    term: Term, checkin: CheckIn, findings: list[Finding], today: date, *, replaced: bool
+) -> list[str]:
+    """What `alslog checkin` prints."""
+    what = checkin_text(checkin)
     verb = "Updated the check-in" if replaced else "Checked in"
     lines = term.wrap(f"{verb} for {day_label(checkin.date, today)}: {what}.")
     lines.extend(findings_lines(term, findings, today, show_day=True))

@@ -82,6 +82,19 @@ class WeekSummary:
         }
 
 
+def aching_words(checkin: CheckIn) -> str:
+    """'aching', with where and how bad when known: 'aching (calves, 6/10)'."""
+    details = [
+        d
+        for d in (
+            checkin.where,
+            None if checkin.aching_level is None else f"{checkin.aching_level}/10",
+        )
+        if d
+    ]
+    return "aching" + (f" ({', '.join(details)})" if details else "")
+
+
 def _marks(day_sessions: list[Session], checkin: CheckIn | None) -> tuple[str, ...]:
     marks: list[str] = []
     if any(s.tired for s in day_sessions):
@@ -95,7 +108,7 @@ def _marks(day_sessions: list[Session], checkin: CheckIn | None) -> tuple[str, .
     symptoms = sorted({sym for s in day_sessions for sym in s.symptoms})
     marks.extend(f"symptom: {sym}" for sym in symptoms)
     if checkin is not None and checkin.aching:
-        marks.append(f"aching ({checkin.where})" if checkin.where else "aching")
+        marks.append(aching_words(checkin))
     if checkin is not None and checkin.fatigue is not None:
         marks.append(f"fatigue {checkin.fatigue}/10")
     return tuple(marks)

@@ -504,18 +504,13 @@ def offer_checkin(store: Store, guide: Guidelines, now: datetime, plain: bool) -
         date=today,
         aching=aching,
         where=where_,
-        note=_how_bad_note(how_bad),
+        aching_level=how_bad,
     )
     replaced, findings = _save_checkin(store, guide, record, today)
     term = output(plain)
     term.write(render.checkin_lines(term, record, findings, today, replaced=replaced))
     term.write("")
     return True
-
-
-def _how_bad_note(how_bad: int | None) -> str | None:
-    # CheckIn has no field for how bad the aching is: it goes in the note, in words.
-    return None if how_bad is None else f"aching {how_bad} out of 10"
 
 
 def _save_checkin(
@@ -569,6 +564,15 @@ def checkin(
             show_default=False,
         ),
     ] = None,
+    level: Annotated[
+        int | None,
+        typer.Option(
+            "--level",
+            metavar="0-10",
+            help="How bad the aching is, 0 (hardly) to 10 (worst).",
+            show_default=False,
+        ),
+    ] = None,
     fatigue: Annotated[
         int | None,
         typer.Option(
@@ -604,9 +608,12 @@ def checkin(
     today = now.date()
     day = parse.parse_date(on, today) if on else today
     parse.check_range("Fatigue", fatigue, FATIGUE_MIN, FATIGUE_MAX)
+    parse.check_range("Aching level", level, 0, 10)
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     store = open_store(where)
+    if level is not None and aching is None:
+        aching = True
     if aching is None and fatigue is None and note is None and where_ is None:
         if not ask.interactive(yes or as_json):
             raise typer.BadParameter(
@@ -616,13 +623,14 @@ def checkin(
         aching = ask.yes_no("Any muscle aching since your last exercise?", default=False)
         if aching:
             where_ = ask.ask_text("Where?")
-            note = _how_bad_note(ask.scale("How bad, 0 (hardly) to 10 (worst)?"))
+            level = ask.scale("How bad, 0 (hardly) to 10 (worst)?")
     record = validated(
         CheckIn,
         id=new_id(),
         date=day,
         aching=aching,
         where=where_ or None,
+        aching_level=level,
         fatigue=fatigue,
         note=note or None,
     )

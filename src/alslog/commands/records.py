@@ -121,7 +121,7 @@ def list_(
             text += f". Note: {s.note}"
         rows.append(((s.day, s.at.strftime("%H:%M:%S")), _row(term, s.id, text)))
     for c in checkins:
-        text = f"check-in for {render.day_label(c.date, today)}: {_checkin_text(c)}"
+        text = f"check-in for {render.day_label(c.date, today)}: {render.checkin_text(c)}"
         rows.append(((c.date, "00:00:00"), _row(term, c.id, text)))
     rows.sort(key=lambda row: row[0], reverse=True)
     lines = [line for _key, row in rows for line in row]
@@ -136,19 +136,6 @@ def _row(term: Any, record_id: str, text: str) -> list[str]:
     from alslog.render import SHORT_ID
 
     return list(term.wrap(text, first=f"{record_id[:SHORT_ID]}  ", indent=" " * (SHORT_ID + 2)))
-
-
-def _checkin_text(checkin: CheckIn) -> str:
-    parts = []
-    if checkin.aching is True:
-        parts.append("aching" + (f" ({checkin.where})" if checkin.where else ""))
-    elif checkin.aching is False:
-        parts.append("no aching")
-    if checkin.fatigue is not None:
-        parts.append(f"fatigue {checkin.fatigue}/10")
-    if checkin.note:
-        parts.append(f"note: {checkin.note}")
-    return ", ".join(parts) or "no answers"
 
 
 # ---- edit ------------------------------------------------------------------------
@@ -414,7 +401,7 @@ def _edit_checkin(
     term = output(plain)
     lines = term.wrap(
         f"Changed the check-in for {render.day_label(checkin.date, today)}: "
-        f"{_checkin_text(checkin)}. (id {checkin.id[: render.SHORT_ID]})"
+        f"{render.checkin_text(checkin)}. (id {checkin.id[: render.SHORT_ID]})"
     )
     lines.append("Changed your mind? alslog undo")
     term.write(lines)
@@ -435,7 +422,8 @@ def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
     if isinstance(record, Session):
         what = f"the session {render.session_text(record, today)}"
     else:
-        what = f"the check-in for {render.day_label(record.date, today)} ({_checkin_text(record)})"
+        day = render.day_label(record.date, today)
+        what = f"the check-in for {day} ({render.checkin_text(record)})"
     if not yes:
         if not ask.interactive(False):
             raise UsageError(
