@@ -46,6 +46,11 @@ def when_label(at: datetime, today: date | None = None) -> str:
     return f"{day_label(at.date(), today)} {at:%H:%M}"
 
 
+def plural(count: int, word: str) -> str:
+    """'1 day', '3 days'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def kind_label(kind: str) -> str:
     """The words for a kind: 'rom' reads as 'range of motion'."""
     return KIND_LABELS.get(kind, kind)
@@ -208,7 +213,7 @@ def week_lines(term: Term, summary: WeekSummary) -> list[str]:
         for kind in ("stretching", "rom"):
             have = summary.days_with(kind)
             missed = len(summary.missed_days(kind))
-            text = f"Daily {kind_label(kind)}: {have} of {target} days"
+            text = f"Daily {kind_label(kind)}: {have} of {plural(target, 'day')}"
             if missed:
                 text += ", " + term.style(f"missed {missed}", "yellow")
             elif have >= target:
@@ -218,17 +223,17 @@ def week_lines(term: Term, summary: WeekSummary) -> list[str]:
             today_row = next((d for d in summary.days if d.date == today), None)
             if today_row is not None and today_row.counts and not today_row.minutes[kind]:
                 text += " (today still to do)"
-            lines.extend(term.wrap(text + ".", indent="  "))
+            lines.extend(term.wrap(text + ".", first="", indent="  "))
     else:
         lines.extend(
             term.wrap("Daily stretching and range of motion: nothing logged yet this week.")
         )
     aero = summary.minutes("aerobic")
-    lines.append(f"Aerobic: {aero} min on {summary.days_with('aerobic')} days.")
+    lines.append(f"Aerobic: {aero} min on {plural(summary.days_with('aerobic'), 'day')}.")
     if summary.minutes("strength"):
         lines.append(
             f"Strengthening: {summary.minutes('strength')} min "
-            f"on {summary.days_with('strength')} days."
+            f"on {plural(summary.days_with('strength'), 'day')}."
         )
     lines.append("")
     lines.extend(chart_lines(term, summary))

@@ -57,16 +57,16 @@ class Term:
         codes = ";".join(_CODES[s] for s in styles)
         return f"\x1b[{codes}m{text}\x1b[0m"
 
-    def wrap(self, text: str, *, indent: str = "", first: str = "") -> list[str]:
-        """Wrap a paragraph to the width; ``first`` starts the first line."""
+    def wrap(self, text: str, *, indent: str = "", first: str | None = None) -> list[str]:
+        """Wrap a paragraph to the width; ``first`` starts the first line (default: indent)."""
         return textwrap.wrap(
             text,
             width=self.width,
-            initial_indent=first or indent,
+            initial_indent=indent if first is None else first,
             subsequent_indent=indent,
             break_on_hyphens=False,
             break_long_words=False,
-        ) or [first.rstrip()]
+        ) or [(indent if first is None else first).rstrip()]
 
     def write(self, lines: list[str] | str) -> None:
         """Print lines to the stream."""
