@@ -370,3 +370,24 @@ def test_checkin_aching_level(cli) -> None:  # type: ignore[no-untyped-def]
     assert_one_line_error(cli("checkin", "--level", "11"), 2)
     week = cli("week", "--plain")
     assert "aching (0/10)" in week.out
+
+
+@pytest.mark.parametrize("command", ["add", "ready", "again", "checkin"])
+def test_closed_stdin_never_asks_and_never_crashes(alslog_home: Path, command: str) -> None:
+    import subprocess
+
+    from conftest import alslog_command
+
+    env = {**__import__("os").environ, "ALSLOG_HOME": str(alslog_home)}
+    proc = subprocess.run(
+        [*alslog_command(), command],
+        stdin=None,
+        capture_output=True,
+        text=True,
+        env=env,
+        close_fds=True,
+        preexec_fn=lambda: __import__("os").close(0),
+        timeout=30,
+    )
+    assert "unexpected error" not in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode in (0, 1, 2), proc.stderr

@@ -141,3 +141,12 @@ def test_daylight_saving_gap_is_refused_and_overlap_accepted(new_york) -> None: 
     assert after.utcoffset() == timedelta(hours=-4)
     overlap = parse_when("2026-11-01 01:30", now)  # happens twice: the first is taken
     assert overlap.strftime("%H:%M") == "01:30"
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "1969-12-31 23:59", "1900-06-01"])
+def test_too_long_ago_refused(text: str) -> None:
+    with pytest.raises(UsageError, match="too long ago"):
+        parse_when(text, NOW)
+    with pytest.raises(UsageError, match="too long ago"):
+        parse_date(text.split()[0], NOW.date())
+    assert parse_date("1970-01-01", NOW.date()) == date(1970, 1, 1)

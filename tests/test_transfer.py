@@ -327,7 +327,7 @@ def test_export_since_until(cli) -> None:  # type: ignore[no-untyped-def]
     ("args", "fragment"),
     [
         (("--format", "xml"), "Unknown format 'xml'"),
-        (("--since", "soon"), "'soon' is not a --since date"),
+        (("--since", "soon"), "'soon' is not a date I understand"),
         (("--since", "today", "--until", "yesterday"), "swap them"),
         (("-o", "no/such/dir/x.json"), "does not exist"),
     ],
@@ -368,7 +368,7 @@ def test_import_skips_stored_records_and_days_with_a_checkin(cli, tmp_path: Path
     result = cli("import", str(file))
     assert result.code == 0, result.err
     assert "Imported 1 of 5 records" in result.out
-    assert "skipped 4 already in the logbook" in result.out
+    assert "skipped 4 whose id (or check-in day) is already in the logbook" in result.out
 
 
 def test_import_from_stdin(run_alslog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -399,3 +399,20 @@ def test_import_bad_files(cli, tmp_path: Path, setup: str, code: int, fragment: 
     assert result.code == code, result.err
     assert fragment in result.err
     assert "Traceback" not in result.err
+
+
+def test_import_refuses_future_and_ancient_records(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    future = tmp_path / "future.json"
+    future.write_text(
+        '{"version": 1, "sessions": [{"id": "abcd1234", "kind": "rom", "minutes": 5, '
+        '"at": "2099-01-01T00:00:00+00:00"}]}',
+        encoding="utf-8",
+    )
+    result = cli("import", str(future))
+    assert result.code == 3
+    assert "sessions[0]: at: 2099-01-01 is in the future" in result.err
+    ancient = tmp_path / "ancient.json"
+    ancient.write_text(future.read_text().replace("2099-01-01", "0001-01-01"), encoding="utf-8")
+    result = cli("import", str(ancient))
+    assert result.code == 3 and "1970-01-01" in result.err
+    assert json.loads(cli("list", "--json").out)["sessions"] == []

@@ -27,7 +27,13 @@ _CANCEL = {"\x03", "\x04", "\x1b"}  # Ctrl-C, Ctrl-D, Escape
 
 def interactive(yes: bool) -> bool:
     """Whether we may ask: a terminal on stdin and stdout, and no ``--yes``."""
-    return not yes and sys.stdin.isatty() and sys.stdout.isatty()
+    return (
+        not yes
+        and sys.stdin is not None  # closed stdin (`alslog add <&-`): never ask
+        and sys.stdout is not None
+        and sys.stdin.isatty()
+        and sys.stdout.isatty()
+    )
 
 
 def width() -> int:

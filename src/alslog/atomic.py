@@ -16,6 +16,7 @@ there with ``os._exit(70)``, as a power cut or SIGKILL would.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -47,6 +48,19 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def why(exc: OSError) -> str:
+    """A failed file operation's cause in plain words ("the disk is full")."""
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EFBIG: "the file would exceed the file-size limit",
+        errno.EROFS: "the folder is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "operation not permitted",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

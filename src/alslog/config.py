@@ -136,11 +136,17 @@ def dumps(config: Config) -> str:
 
 def save(paths: Paths, config: Config) -> None:
     """Write the settings atomically, readable only by the user (0600)."""
-    from alslog.atomic import write_atomic
+    from alslog.atomic import why, write_atomic
+    from alslog.errors import WriteError
 
     path = paths.config_file
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, dumps(config).encode("utf-8"))
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_atomic(path, dumps(config).encode("utf-8"))
+    except OSError as error:
+        raise WriteError(
+            f"Could not save the settings to {path}: {why(error)}. Nothing was changed."
+        ) from None
 
 
 _ITEM = re.compile(

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+Day = date  # the type, for annotations inside CheckIn where `date` is a field name
+
 Kind = Literal["stretching", "rom", "aerobic", "strength", "other"]
 KINDS: tuple[Kind, ...] = ("stretching", "rom", "aerobic", "strength", "other")
 
@@ -24,6 +26,7 @@ MINUTES_MIN, MINUTES_MAX = 1, 600
 RPE_MIN, RPE_MAX = 6, 20  # Borg scale
 FATIGUE_MIN, FATIGUE_MAX = 0, 10
 TEXT_MAX = 2000  # a note; long enough for anything typed by hand
+EARLIEST = date(1970, 1, 1)  # anything older is a typing mistake, not a logbook entry
 
 Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -62,6 +65,8 @@ class Session(BaseModel):
     def _aware(cls, value: datetime) -> datetime:
         if value.tzinfo is None or value.utcoffset() is None:
             raise ValueError("must carry a UTC offset")
+        if value.date() < EARLIEST:
+            raise ValueError(f"must be on or after {EARLIEST.isoformat()}")
         return value
 
     @field_validator("activity", "note")
@@ -99,6 +104,13 @@ class CheckIn(BaseModel):
     @classmethod
     def _text(cls, value: str | None) -> str | None:
         return _no_surrogates(value)
+
+    @field_validator("date")
+    @classmethod
+    def _not_ancient(cls, value: Day) -> Day:
+        if value < EARLIEST:
+            raise ValueError(f"must be on or after {EARLIEST.isoformat()}")
+        return value
 
 
 class Finding(BaseModel):

@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from alslog.errors import UsageError
-from alslog.models import KINDS, MINUTES_MAX, MINUTES_MIN, RPE_MAX, RPE_MIN, Kind
+from alslog.models import EARLIEST, KINDS, MINUTES_MAX, MINUTES_MIN, RPE_MAX, RPE_MIN, Kind
 
 # Words people use for each kind. Any unambiguous prefix of a kind or an alias works too.
 KIND_ALIASES: dict[str, Kind] = {
@@ -131,14 +131,22 @@ def _parse_time(word: str) -> time | None:
         return None
 
 
-def parse_date(text: str, today: date, *, what: str = "date") -> date:
+def parse_date(text: str, today: date) -> date:
     """A calendar day: YYYY-MM-DD, today or yesterday; never in the future."""
     day = _parse_day(text.strip().lower(), today)
     if day is None:
-        raise UsageError(f"'{text}' is not a {what} I understand: use {ACCEPTED_DATE}.")
+        raise UsageError(f"'{text}' is not a date I understand: use {ACCEPTED_DATE}.")
     if day > today:
         raise UsageError(f"{day.isoformat()} is in the future: give today or an earlier day.")
+    _not_ancient(day)
     return day
+
+
+def _not_ancient(day: date) -> None:
+    if day < EARLIEST:
+        raise UsageError(
+            f"{day.isoformat()} is too long ago: give a day from {EARLIEST.isoformat()} on."
+        )
 
 
 def parse_when(text: str, now: datetime) -> datetime:
@@ -169,6 +177,9 @@ def parse_when(text: str, now: datetime) -> datetime:
         if day == today:
             return now.replace(second=0, microsecond=0)
         clock = time(12, 0)
+    if day > today:
+        raise UsageError(f"{day.isoformat()} is in the future: give the day the session happened.")
+    _not_ancient(day)
     local = datetime.combine(day, clock)
     when = local.astimezone()  # the system's offset for that day (daylight saving included)
     if when.replace(tzinfo=None) != local:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import errno
 import json
 import math
 import os
@@ -199,18 +198,6 @@ def _encode_doc(doc: Raw, lists: tuple[str, ...]) -> bytes:
             text = _dumps(value)
         parts.append(f" {_dumps(key)}: {text}")
     return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
-
-
-def _why(exc: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EFBIG: "the file would exceed the file-size limit",
-        errno.EROFS: "the folder is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "operation not permitted",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -683,7 +670,7 @@ class Store:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise StoreCorruptError(f"{path}: cannot be read ({_why(exc)})") from None
+            raise StoreCorruptError(f"{path}: cannot be read ({atomic.why(exc)})") from None
         backup = self._parse_file(month, path, data, validate=True)
         if backup.schema > SCHEMA:
             raise StoreVersionError(f"{path}: written by a newer alslog; upgrade alslog")
@@ -774,7 +761,7 @@ class Store:
             if pending
             else "; nothing was changed"
         )
-        return WriteError(f"cannot write the logbook at {where}: {_why(exc)}{after}")
+        return WriteError(f"cannot write the logbook at {where}: {atomic.why(exc)}{after}")
 
     def _months(self, op: _Op) -> list[str]:
         """Month names present (files and pending journal), oldest first."""
@@ -804,7 +791,7 @@ class Store:
                 except FileNotFoundError:
                     data = None
                 except OSError as exc:
-                    raise self._corrupt(name, path, f"cannot be read ({_why(exc)})") from None
+                    raise self._corrupt(name, path, f"cannot be read ({atomic.why(exc)})") from None
             doc = None if data is None else self._parse_file(name, path, data, validate=False)
             op.docs[name] = doc
         if doc is not None and validate and doc.sessions is None:
@@ -876,7 +863,7 @@ class Store:
         except FileNotFoundError:
             return {}
         except OSError as exc:
-            raise StoreCorruptError(f"{path} cannot be read ({_why(exc)})") from None
+            raise StoreCorruptError(f"{path} cannot be read ({atomic.why(exc)})") from None
         try:
             raw = _loads(data)
             if raw.get("format") != JOURNAL_FORMAT:
@@ -902,7 +889,7 @@ class Store:
             except FileNotFoundError:
                 return {"format": UNDO_FORMAT, "schema": AUX_SCHEMA, "entries": []}
             except OSError as exc:
-                raise StoreCorruptError(f"{path} cannot be read ({_why(exc)})") from None
+                raise StoreCorruptError(f"{path} cannot be read ({atomic.why(exc)})") from None
         try:
             raw = _loads(data)
             if not isinstance(raw, dict) or raw.get("format") != UNDO_FORMAT:

@@ -304,10 +304,21 @@ def from_csv(text: str) -> Records:
     return Records(sessions, [])
 
 
-def read(text: str, fmt: Format) -> Records:
-    """Records from an export file's text in the given format."""
+def read(text: str, fmt: Format, *, today: date) -> Records:
+    """Records from an export file's text in the given format; none may lie after ``today``."""
     if fmt == "json":
-        return from_json(text)
-    if fmt == "csv":
-        return from_csv(text)
-    raise UsageError(f"Unknown format '{fmt}': use json or csv.")
+        records = from_json(text)
+    elif fmt == "csv":
+        records = from_csv(text)
+    else:
+        raise UsageError(f"Unknown format '{fmt}': use json or csv.")
+    for number, session in enumerate(records.sessions):
+        if session.day > today:
+            where = f"sessions[{number}]" if fmt == "json" else f"row {number + 2}"
+            raise DataError(f"{where}: at: {session.day.isoformat()} is in the future.")
+    for number, checkin in enumerate(records.checkins):
+        if checkin.date > today:
+            raise DataError(
+                f"checkins[{number}]: date: {checkin.date.isoformat()} is in the future."
+            )
+    return records

@@ -624,16 +624,16 @@ def checkin(
         if aching:
             where_ = ask.ask_text("Where?")
             level = ask.scale("How bad, 0 (hardly) to 10 (worst)?")
-    record = validated(
-        CheckIn,
-        id=new_id(),
-        date=day,
-        aching=aching,
-        where=where_ or None,
-        aching_level=level,
-        fatigue=fatigue,
-        note=note or None,
-    )
+    # A second check-in on the same day adds to the first: what is not given again is kept.
+    earlier = store.checkins(day, day)
+    fields = earlier[0].model_dump() if earlier else {"id": new_id(), "date": day}
+    if aching is False:
+        fields.update(where=None, aching_level=None)
+    given = {"aching": aching, "where": where_, "aching_level": level, "fatigue": fatigue,
+             "note": note}  # fmt: skip
+    fields.update({key: value or None if isinstance(value, str) else value
+                   for key, value in given.items() if value is not None})  # fmt: skip
+    record = validated(CheckIn, **fields)
     replaced, findings = _save_checkin(store, guide, record, today)
     if as_json:
         print_json(render.checkin_doc(record, findings))
@@ -664,7 +664,7 @@ def week(
 
     now = clock()
     today = now.date()
-    last = parse.parse_date(end, today, what="end date") if end else today
+    last = parse.parse_date(end, today) if end else today
     start = last - timedelta(days=summary.WEEK_DAYS - 1)
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)

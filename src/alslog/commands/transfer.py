@@ -40,7 +40,7 @@ def _format(value: str | None, path: str | None) -> Format:
 
 def write_output(path: Path, data: str) -> None:
     """Write a file the user asked for, atomically; a bad path is one usage line."""
-    from alslog.atomic import write_atomic
+    from alslog.atomic import why, write_atomic
     from alslog.errors import UsageError, WriteError
 
     target = path.expanduser()
@@ -51,7 +51,7 @@ def write_output(path: Path, data: str) -> None:
     try:
         write_atomic(target, data.encode("utf-8"))
     except OSError as error:
-        raise WriteError(f"Could not write {path}: {error.strerror or error}.") from None
+        raise WriteError(f"Could not write {path}: {why(error)}.") from None
 
 
 # ---- export ----------------------------------------------------------------------
@@ -152,7 +152,7 @@ def import_(
         _format(fmt, None) if fmt else transfer.detect_format(text, "" if file == "-" else file)
     )
     try:
-        records = transfer.read(text, the_format)
+        records = transfer.read(text, the_format, today=clock().date())
     except DataError as error:
         raise DataError(f"{name}: {error.message} Nothing was imported.") from None
     store = open_store(get_paths())
@@ -171,7 +171,10 @@ def import_(
         f"({len(records.sessions)} sessions, {len(records.checkins)} check-ins in the file)"
     )
     if skipped:
-        message += f"; skipped {skipped} already in the logbook"
+        message += (
+            f"; skipped {skipped} whose id (or check-in day) is already in the logbook, "
+            "keeping the logbook's version"
+        )
     print(message + ".")
     if added:
         print("To take the import back: alslog undo")
