@@ -366,10 +366,10 @@ def test_checkin_aching_level(cli) -> None:  # type: ignore[no-untyped-def]
     doc = json.loads(cli("checkin", "--level", "6", "--where", "calves", "--json").out)
     assert doc["checkin"]["aching"] is True and doc["checkin"]["aching_level"] == 6
     text = cli("checkin", "--aching", "--level", "0", "--plain")
-    assert "aching (0/10)" in text.out
+    assert "aching (calves, 0/10)" in text.out  # the second check-in adds to the first
     assert_one_line_error(cli("checkin", "--level", "11"), 2)
     week = cli("week", "--plain")
-    assert "aching (0/10)" in week.out
+    assert "aching (calves, 0/10)" in week.out
 
 
 @pytest.mark.parametrize("command", ["add", "ready", "again", "checkin"])
