@@ -372,30 +372,20 @@ def _log_and_show(
     routine: str | None = None,
 ) -> None:
     """Store the sessions (each its own add_session), then show what the rules say."""
-    from alslog import render, rules
+    from alslog import render, safety
 
     for session in sessions:
         store.add_session(session)
-    first = min(s.day for s in sessions)
-    last = max(s.day for s in sessions)
-    nearby = store.sessions(first - timedelta(days=3), last + timedelta(days=2))
-    checkins = store.checkins(first - timedelta(days=3), last + timedelta(days=3))
     today = now.date()
-    findings = []
-    for session in sessions:
-        findings.extend(rules.session_findings(session, nearby, checkins, guide, today=today))
-    from alslog.models import most_serious_first
-
-    findings = most_serious_first(findings)
+    findings = safety.about_sessions(store, guide, sessions, today)
     if as_json:
         if routine is not None:
             print_json(render.routine_json(routine, sessions, findings))
         else:
             print_json(render.add_json(sessions[0], findings))
         return
-    done_today = {
-        k: any(s.kind == k and s.day == today for s in nearby) for k in ("stretching", "rom")
-    }
+    logged_today = store.sessions(today, today)
+    done_today = {k: any(s.kind == k for s in logged_today) for k in ("stretching", "rom")}
     term = output(plain)
     if gap:
         term.write("")
@@ -517,26 +507,12 @@ def _save_checkin(
     store: Store, guide: Guidelines, record: CheckIn, today: date
 ) -> tuple[bool, list[Finding]]:
     """Store the day's check-in; the aching findings it leads to (the cut-back advice)."""
-    from alslog import rules
+    from alslog import safety
 
     day = record.date
     replaced = any(c.date == day for c in store.checkins(day, day))
     store.put_checkin(record)
-    sessions = store.sessions(day - timedelta(days=3), day)
-    checkins = store.checkins(day - timedelta(days=3), day)
-    findings = [
-        f
-        for f in rules.evaluate(
-            sessions,
-            checkins,
-            guide,
-            start=day - timedelta(days=3),
-            end=day,
-            today=today,
-            first_day=store.first_day(),
-        )
-        if f.rule in guide.rules and guide.rules[f.rule].check == "aching-after"
-    ]
+    findings = safety.about_checkin(store, guide, record, today)
     return replaced, findings
 
 
@@ -660,7 +636,7 @@ def week(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Sum up the last seven days: what was done, daily targets, warnings."""
-    from alslog import ask, parse, render, rules, summary
+    from alslog import ask, parse, render, safety, summary
 
     now = clock()
     today = now.date()
@@ -671,20 +647,14 @@ def week(
     store = open_store(where)
     if ask.interactive(yes or as_json):
         offer_checkin(store, guide, now, plain)
-    margin = timedelta(days=3)
-    sessions = store.sessions(start - margin, last)
-    checkins = store.checkins(start - margin, last + margin)
-    first_day = store.first_day()
-    findings = rules.evaluate(
-        sessions, checkins, guide, start=start, end=last, today=today, first_day=first_day
-    )
+    period = safety.over_period(store, guide, start, last, today)
     result = summary.summarize_week(
-        [s for s in sessions if s.day >= start],
-        [c for c in checkins if start <= c.date <= last],
-        findings,
+        period.sessions,
+        period.checkins,
+        period.findings,
         end=last,
         today=today,
-        first_day=first_day,
+        first_day=period.first_day,
     )
     if as_json:
         print_json(render.week_json(result))

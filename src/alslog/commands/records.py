@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -234,7 +234,7 @@ def edit(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Correct a session (or a check-in): change any field; the rest stays as it was."""
-    from alslog import parse, render, rules
+    from alslog import parse, render, safety
     from alslog.errors import UsageError
     from alslog.models import CheckIn, Session
 
@@ -309,10 +309,7 @@ def edit(
     fields.update(changes)
     session: Session = validated(Session, **fields)
     store.update_session(session)
-    day = session.day
-    nearby = store.sessions(day - timedelta(days=3), day + timedelta(days=2))
-    checkins = store.checkins(day - timedelta(days=3), day + timedelta(days=3))
-    findings = rules.session_findings(session, nearby, checkins, guide, today=today)
+    findings = safety.about_sessions(store, guide, [session], today)
     if as_json:
         print_json(render.add_json(session, findings))
         return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -46,27 +46,21 @@ def build_trend(
     where: Paths, guide: Guidelines, weeks: int, end_text: str | None, today: date
 ) -> Trend:
     """Read the period (with margins the rules need) and aggregate it."""
-    from alslog import config, parse, rules, trend
+    from alslog import config, parse, safety, trend
 
     end = parse.parse_date(end_text, today) if end_text else today
     settings = config.load(where)
     store = open_store(where)
     start, end = trend.period(end, weeks)
-    margin = timedelta(days=3)
-    sessions = store.sessions(start - margin, end)
-    checkins = store.checkins(start - margin, end + margin)
-    first_day = store.first_day()
-    findings = rules.evaluate(
-        sessions, checkins, guide, start=start, end=end, today=today, first_day=first_day
-    )
+    period = safety.over_period(store, guide, start, end, today)
     return trend.build(
-        sessions,
-        checkins,
-        findings,
+        period.sessions,
+        period.checkins,
+        period.findings,
         end=end,
         weeks=weeks,
         today=today,
-        first_day=first_day,
+        first_day=period.first_day,
         aerobic_goal=settings.aerobic_goal_minutes,
     )
 
