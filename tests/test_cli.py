@@ -391,3 +391,24 @@ def test_closed_stdin_never_asks_and_never_crashes(alslog_home: Path, command: s
     )
     assert "unexpected error" not in proc.stderr and "Traceback" not in proc.stderr
     assert proc.returncode in (0, 1, 2), proc.stderr
+
+
+def test_a_longer_aching_window_reaches_checkin_and_week(cli, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from alslog.paths import shipped_guidelines
+
+    text = shipped_guidelines().read_text(encoding="utf-8")
+    assert "days_before = 2" in text
+    alslog_home.mkdir(parents=True, exist_ok=True)
+    (alslog_home / "guidelines.toml").write_text(
+        text.replace("days_before = 2", "days_before = 5"), encoding="utf-8"
+    )
+    far = json.loads(cli("add", "aerobic", "30", "--at", days_ago(5), "--json").out)
+    near = json.loads(cli("add", "aerobic", "30", "--at", days_ago(2), "--json").out)
+    doc = json.loads(cli("checkin", "--aching", "--json").out)
+    flagged = {sid for f in doc["findings"] for sid in f["sessions"]}
+    assert {far["session"]["id"], near["session"]["id"]} <= flagged
+    week = json.loads(cli("week", "--json").out)
+    aching = {
+        sid for f in week["findings"] if f["rule"] == "next-day-aching" for sid in f["sessions"]
+    }
+    assert far["session"]["id"] in aching
