@@ -412,3 +412,34 @@ def test_a_longer_aching_window_reaches_checkin_and_week(cli, alslog_home: Path)
         sid for f in week["findings"] if f["rule"] == "next-day-aching" for sid in f["sessions"]
     }
     assert far["session"]["id"] in aching
+
+
+def test_escape_sequences_in_text_never_reach_the_terminal_raw(cli) -> None:  # type: ignore[no-untyped-def]
+    note = "a\x1b[31mred\x07"
+    added = cli("add", "rom", "10", "-a", "chair\x1b[2J", "--note", note, "--json")
+    assert json.loads(added.out)["session"]["note"] == note  # stored exactly as typed
+    for args in (("list",), ("week",), ("add", "rom", "5", "--symptom", "x\x1b[31m")):
+        result = cli(*args)
+        assert "\x1b" not in result.out and "\x07" not in result.out, args
+    assert "\\x1b" in cli("list").out
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("add", "aerobic", "20", "--rpe", "12.5"), "give a whole number"),
+        (("checkin", "--fatigue", "5.5"), "give a whole number"),
+        (("add", "stretching", "-1"), "never negative"),
+    ],
+)
+def test_number_errors_say_what_is_accepted(cli, args: tuple[str, ...], says: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*args)
+    assert_one_line_error(result, 2)
+    assert says in result.err
+
+
+def test_personal_guideline_path_that_is_not_a_file_is_an_error(cli, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    (alslog_home / "guidelines.toml").mkdir(parents=True)
+    result = cli("add", "rom", "10")
+    assert_one_line_error(result, 3)
+    assert "personal guideline file" in result.err

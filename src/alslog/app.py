@@ -127,7 +127,16 @@ def load_guidelines(where: Paths, override: Path | None) -> Guidelines:
     if override is not None:
         return guidelines_module.load(override)
     personal = where.personal_guidelines
-    return guidelines_module.load(personal if personal.is_file() else None)
+    if personal.is_file():
+        return guidelines_module.load(personal)
+    if personal.is_symlink() or personal.exists():  # a folder or a broken link: say so
+        from alslog.errors import GuidelineError
+
+        raise GuidelineError(
+            f"{personal}: your personal guideline file is not a readable file; "
+            "make it a copy of guidelines.toml or remove it."
+        )
+    return guidelines_module.load(None)
 
 
 def output(plain: bool) -> Term:

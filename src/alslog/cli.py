@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> None:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain `alslog`: show the help
             print(error.format_message())
             sys.exit(ExitCode.OK)
-        message = error.format_message()
+        message = _plain_usage(error.format_message())
         hint = getattr(error, "ctx", None)
         command = hint.command_path if hint is not None else "alslog"
         _fail(f"{message} (see '{command} --help')", getattr(error, "exit_code", ExitCode.USAGE))
@@ -64,6 +64,18 @@ def main(argv: list[str] | None = None) -> None:
     if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into this exit code
         _fail("Interrupted.", ExitCode.INTERRUPTED)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _plain_usage(message: str) -> str:
+    """Say the framework's parsing errors in our words: what is accepted."""
+    message = message.replace(
+        "Input should be a valid integer, unable to parse string as an integer",
+        "give a whole number",
+    )
+    if message.startswith("No such option: -") and message[len("No such option: -") :].isdigit():
+        number = message[len("No such option: ") :]
+        message = f"{number} is not accepted: numbers here are never negative."
+    return message
 
 
 def _fail(message: str, code: int) -> None:

@@ -46,6 +46,18 @@ def when_label(at: datetime, today: date | None = None) -> str:
     return f"{day_label(at.date(), today)} {at:%H:%M}"
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)] if c != 0x0A}
+
+
+def clean(text: str) -> str:
+    """User text made safe for a terminal: control characters shown, never sent raw.
+
+    An escape sequence in a note (typed, or from an imported file) must not
+    recolour or rewrite the screen; what is stored stays exactly as typed.
+    """
+    return text.translate(_CONTROL)
+
+
 def plural(count: int, word: str) -> str:
     """'1 day', '3 days'."""
     return f"{count} {word}{'' if count == 1 else 's'}"
@@ -75,7 +87,7 @@ def session_text(session: Session, today: date | None = None) -> str:
         parts.append("could not talk comfortably")
     if session.symptoms:
         parts.append("symptoms: " + ", ".join(session.symptoms))
-    return f"{', '.join(parts)}; {when_label(session.at, today)}"
+    return clean(f"{', '.join(parts)}; {when_label(session.at, today)}")
 
 
 # ---- findings -----------------------------------------------------------------
@@ -91,7 +103,7 @@ def findings_lines(
     for finding in findings:
         label = SEVERITY_LABEL[finding.severity]
         head = term.style(f"{label}:", *SEVERITY_STYLE[finding.severity])
-        text = finding.message
+        text = clean(finding.message)
         if show_day:
             text = f"({day_label(finding.date, today)}) {text}"
         if finding.source:
@@ -169,7 +181,7 @@ def checkin_text(checkin: CheckIn) -> str:
         parts.append(f"fatigue {checkin.fatigue}/10")
     if checkin.note:
         parts.append(f"note: {checkin.note}")
-    return ", ".join(parts) or "no answers"
+    return clean(", ".join(parts)) or "no answers"
 
 
 def checkin_lines(
@@ -205,7 +217,7 @@ def week_lines(term: Term, summary: WeekSummary) -> list[str]:
         else:
             text = "no sessions"
         if day.marks:
-            text += "; " + ", ".join(day.marks)
+            text += "; " + clean(", ".join(day.marks))
         lines.extend(term.wrap(text, first=f"{label:<11} ", indent=" " * 12))
     lines.append("")
     target = summary.target_days

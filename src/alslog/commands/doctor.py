@@ -104,7 +104,7 @@ def doctor(
         shown = found if backups else found[:5]
         if shown:
             more = " (the newest 5; --backups lists all)" if len(shown) < len(found) else ""
-            lines.append(f"{len(found)} backups{more}:")
+            lines.append(f"{len(found)} backup{'s' if len(found) != 1 else ''}{more}:")
             for b in shown:
                 what = (
                     f"{b.records} record{'s' if b.records != 1 else ''}" if b.valid else "damaged"
@@ -115,5 +115,6 @@ def doctor(
         term.write(lines)
     if not report.ok:
         raise StoreCorruptError(
-            f"{len(report.problems)} problem(s) found in the logbook; see above."
+            f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''} "
+            "found in the logbook; see above."
         )

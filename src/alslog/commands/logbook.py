@@ -174,13 +174,13 @@ def add(
         return
 
     if kind is None and not may_ask:
-        raise typer.BadParameter(
-            "Missing KIND: give stretching, rom, aerobic, strength or other.",
-            param_hint="KIND",
+        raise UsageError(
+            "Missing KIND: give stretching, rom, aerobic, strength or other, "
+            "e.g. 'alslog add stretching 15'."
         )
     if minutes is None and kind is not None and not may_ask:
-        raise typer.BadParameter(
-            "Missing MINUTES: give the length in minutes, 1 to 600.", param_hint="MINUTES"
+        raise UsageError(
+            "Missing MINUTES: give the length in minutes, 1 to 600, e.g. 'alslog add rom 10'."
         )
     # Check what was typed before asking anything: a mistake costs no answers.
     the_kind = parse.parse_kind(kind) if kind is not None else None
@@ -411,7 +411,8 @@ def _add_routine(
 
     settings = config_module.load(where)
     items = settings.routine(name)
-    # The routine ends at `end`: each part starts when the one before it ended.
+    # A session's time is when it ended (as when logging right after it): the last part
+    # ends at `end`, and each earlier part ends when the next one began.
     starts: list[datetime] = []
     at = end
     for item in reversed(items):
@@ -592,9 +593,9 @@ def checkin(
         aching = True
     if aching is None and fatigue is None and note is None and where_ is None:
         if not ask.interactive(yes or as_json):
-            raise typer.BadParameter(
-                "Nothing to record: give --aching or --no-aching, --fatigue 0-10 or --note.",
-                param_hint="options",
+            raise UsageError(
+                "Nothing to record: give --aching or --no-aching, --level 0-10, "
+                "--fatigue 0-10 or --note."
             )
         aching = ask.yes_no("Any muscle aching since your last exercise?", default=False)
         if aching:

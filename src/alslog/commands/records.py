@@ -118,7 +118,7 @@ def list_(
     for s in sessions:
         text = render.session_text(s, today)
         if s.note:
-            text += f". Note: {s.note}"
+            text += f". Note: {render.clean(s.note)}"
         rows.append(((s.day, s.at.strftime("%H:%M:%S")), _row(term, s.id, text)))
     for c in checkins:
         text = f"check-in for {render.day_label(c.date, today)}: {render.checkin_text(c)}"
