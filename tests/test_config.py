@@ -169,3 +169,14 @@ def test_cli_errors(cli, alslog_home: Path) -> None:  # type: ignore[no-untyped-
     # setting another key does not silently rewrite (or lose) a broken file
     assert cli("config", "set", "name", "Sam").code == 3
     assert (alslog_home / "config.toml").read_text() == "aerobic_goal_minutes = 0\n"
+
+
+def test_broken_settings_file_says_how_to_fix_it(cli, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    alslog_home.mkdir(parents=True, exist_ok=True)
+    (alslog_home / "config.toml").write_text('nmae = "x"\n', encoding="utf-8")
+    result = cli("config", "show")
+    assert result.code == 3
+    assert "nmae: not a setting alslog knows" in result.err and "edit the file" in result.err
+    (alslog_home / "config.toml").write_text("aerobic_goal_minutes = 0\n", encoding="utf-8")
+    result = cli("config", "show")
+    assert result.code == 3 and "from 1 to 10080" in result.err

@@ -106,9 +106,11 @@ def parse(text: str, source: str) -> Config:
         return Config.model_validate(data)
     except ValidationError as error:
         key, msg = _where(error)
-        raise ConfigError(
-            f"{source}: {key}: {msg}; fix it with 'alslog config set' or edit the file."
-        ) from None
+        if key == "aerobic_goal_minutes":
+            msg = f"use whole minutes from 1 to {GOAL_MAX} (got {data.get(key)!r})"
+        elif key.split(".")[0] not in Config.model_fields:
+            msg = f"not a setting alslog knows (use {ACCEPTED_KEYS})"
+        raise ConfigError(f"{source}: {key}: {msg}; edit the file to fix it.") from None
 
 
 def load(paths: Paths) -> Config:
