@@ -102,8 +102,32 @@ def test_every_source_is_cited_somewhere_and_has_a_name() -> None:
         "dal-bello-haas-2007",
     }
     assert expected <= set(g.sources)
-    # the two reviews are listed for reference; everything else backs a rule or topic
-    assert set(g.sources) - used <= {"ijerph-2021", "frontiers-2019"}
+    assert set(g.sources) == used  # no source listed for nothing
+    assert {"ijerph-2021", "frontiers-2019"} <= set(g.topics["aerobic"].sources)
+
+
+@pytest.mark.parametrize(
+    ("source_id", "wanted"),
+    [
+        ("acsm", ["American College of Sports Medicine", "30 minutes"]),
+        ("borg-rpe", ["6-20", "12 is moderate", "17 very hard"]),
+        ("neurorehab-2015", ["Comprehensive rehabilitative care", "37(1):53-68", "2015"]),
+        ("exercises-page", ["Exercises", "2020", "Cleveland Clinic"]),
+    ],
+)
+def test_sources_say_what_the_documents_give(source_id: str, wanted: list[str]) -> None:
+    cite = guidelines.load().cite(source_id)
+    for text in wanted:
+        assert text in cite
+
+
+def test_wording_does_not_state_more_than_the_sources() -> None:
+    g = guidelines.load()
+    overview = " ".join(g.guide.overview.split())
+    assert "after mean you did too much" not in overview
+    assert "can mean you did too much" in overview
+    assert "Aching means" not in g.ready.questions["aching"].reason
+    assert "may have been too much" in g.ready.questions["aching"].reason
 
 
 def test_every_check_has_an_engine_function() -> None:
@@ -125,11 +149,24 @@ def test_topic_lookup_by_id_and_prefix() -> None:
     assert g.topic_id("aerobic") == "aerobic"
     assert g.topic_id("RED") == "red-flags"
     assert g.topic_id("ro") == "rom"
-    assert g.topic("before") is g.topics["before"]
+    assert g.topic("before") == g.topics["before"]  # no placeholders to fill
     with pytest.raises(UsageError, match="stretching, strength"):
         g.topic("str")
     with pytest.raises(UsageError, match="no guide topic 'yoga'"):
         g.topic("yoga")
+
+
+def test_aching_topic_follows_the_rule_settings(tmp_path: Path) -> None:
+    shown = " ".join(guidelines.load().topic("aching").points)
+    assert "up to 2 day(s) before" in shown and "about 25% less" in shown
+    assert "{days}" in " ".join(guidelines.load().topics["aching"].points)  # as written
+    text = SHIPPED_TEXT.replace("days_before = 2", "days_before = 4").replace(
+        "cut_back_percent = 25", "cut_back_percent = 40"
+    )
+    g = guidelines.load(write(tmp_path, text))
+    shown = " ".join(g.topic("aching").points)
+    assert "up to 4 day(s) before" in shown and "about 40% less" in shown
+    assert "2 day" not in shown and "25%" not in shown
 
 
 def test_loading_is_cheap_and_imports_no_ui() -> None:
@@ -161,6 +198,65 @@ def test_a_rule_can_be_switched_off(tmp_path: Path) -> None:
     data["rules"]["daily-rom"]["enabled"] = False
     g = guidelines.load(from_data(tmp_path, data))
     assert g.rule("daily-rom").enabled is False
+
+
+def test_an_older_copy_without_the_far_above_moderate_rule_loads(tmp_path: Path) -> None:
+    data = shipped_data()
+    del data["rules"]["far-above-moderate"]
+    assert "far-above-moderate" not in guidelines.load(from_data(tmp_path, data)).rules
+    assert "far-above-moderate" not in guidelines.REQUIRED_RULES
+
+
+def test_red_flag_terms_can_be_added_to(tmp_path: Path) -> None:
+    data = shipped_data()
+    data["rules"]["red-flag-symptom"]["terms"].append("blue lips")
+    rule = guidelines.load(from_data(tmp_path, data)).rule("red-flag-symptom")
+    assert isinstance(rule, guidelines.SymptomTerms) and "blue lips" in rule.terms
+
+
+def test_an_older_copy_with_plain_cola_still_loads(tmp_path: Path) -> None:
+    data = shipped_data()
+    terms = data["rules"]["red-flag-symptom"]["terms"]
+    data["rules"]["red-flag-symptom"]["terms"] = [t for t in terms if "cola" not in t] + ["cola"]
+    assert guidelines.load(from_data(tmp_path, data))
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"enabled": False}, "rules.red-flag-symptom.enabled"),
+        ({"severity": "info"}, "rules.red-flag-symptom.severity"),
+        ({"severity": "warning"}, "rules.red-flag-symptom.severity"),
+    ],
+)
+def test_the_red_flag_alert_cannot_be_switched_off_or_downgraded(
+    tmp_path: Path, change: dict[str, Any], key: str
+) -> None:
+    data = shipped_data()
+    data["rules"]["red-flag-symptom"].update(change)
+    path = from_data(tmp_path, data)
+    assert refusal(path) == (
+        f"{path}: {key}: must stay enabled with severity alert "
+        "(it tells people to stop and contact their care team)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("dropped", "missed"),
+    [
+        (("chest pain",), "'chest pain'"),
+        (("short of breath", "shortness of breath"), "'short of breath'"),
+        (("cola colour", "cola color", "cola urine"), "'cola-coloured urine'"),
+    ],
+)
+def test_the_red_flag_terms_must_keep_the_core_symptoms(
+    tmp_path: Path, dropped: tuple[str, ...], missed: str
+) -> None:
+    data = shipped_data()
+    terms = data["rules"]["red-flag-symptom"]["terms"]
+    data["rules"]["red-flag-symptom"]["terms"] = [t for t in terms if t not in dropped]
+    message = refusal(from_data(tmp_path, data))
+    assert f"rules.red-flag-symptom.terms: must still catch {missed}" in message
 
 
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
@@ -252,6 +348,12 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
         ("disclaimer =", "disclaimers =", "disclaimers: unknown key (accepted: schema, disclaimer"),
         ("[ready.verdicts]", "[ready.verdictz]", "ready.verdictz: unknown key"),
         ("[topics.before]", "[topics.befor]", "topics: missing [topics.before]"),
+        (
+            "sessions of up to {days} day(s)",
+            "sessions of up to {day} day(s)",
+            "topics.aching.points: unknown placeholder {day}",
+        ),
+        ('summary = "Stretch every day', 'summary = "Stretch {every day', "unbalanced { or }"),
     ],
 )
 def test_bad_values_are_refused_with_file_and_key(

@@ -60,3 +60,24 @@ def test_easy_beats_fine() -> None:
 def test_unknown_question_is_a_caller_bug() -> None:
     with pytest.raises(ValueError, match="hungry"):
         assess({"hungry": True}, G)
+
+
+def test_symptoms_reason_says_to_contact_the_care_team() -> None:
+    (reason,) = assess({"symptoms": True}, G).reasons
+    assert "contact your care team" in reason.text
+    assert "Chest pain" in reason.text and "cola-coloured urine" in reason.text
+    assert "medical help at once" in reason.text
+
+
+def test_each_reason_agrees_with_its_verdict() -> None:
+    # a "rest" reason must not say exercising is fine after all
+    for qid, question in QUESTIONS.items():
+        if question.if_yes == "rest":
+            assert "is fine" not in question.reason, qid
+    assert "extreme heat or cold" in QUESTIONS["heat"].reason
+
+
+def test_aching_reason_is_hedged() -> None:
+    reason = QUESTIONS["aching"].reason
+    assert not reason.startswith("Aching means")
+    assert "may have been too much" in reason and "lighter" in reason

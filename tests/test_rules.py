@@ -18,6 +18,7 @@ from alslog.guidelines import Guidelines
 from alslog.models import CheckIn, Finding, Session
 from alslog.rules import (
     evaluate,
+    history_days,
     lookahead_days,
     matched_symptoms,
     session_findings,
@@ -89,6 +90,34 @@ def test_rpe_13_is_moderate_14_is_above() -> None:
     assert "14" in finding.message and "13" in finding.message
     assert finding.date == D
     assert "Borg RPE scale" in finding.source
+
+
+@pytest.mark.parametrize(
+    ("rpe", "expected"),
+    [
+        (13, []),
+        (14, [("above-moderate", "caution")]),
+        (16, [("above-moderate", "caution")]),
+        (17, [("far-above-moderate", "warning")]),
+        (20, [("far-above-moderate", "warning")]),
+    ],
+)
+def test_effort_bands(rpe: int, expected: list[tuple[str, str]]) -> None:
+    found = run([sess(rpe=rpe)])
+    assert [(f.rule, f.severity) for f in found] == expected
+    for finding in found:
+        assert str(rpe) in finding.message and "Borg RPE scale" in finding.source
+    if rpe >= 17:
+        assert "16" in found[0].message and "very hard" in found[0].message
+
+
+def test_without_the_far_above_rule_20_is_still_above_moderate(tmp_path: Path) -> None:
+    g = variant(tmp_path, lambda data: data["rules"].pop("far-above-moderate"))
+    assert [(f.rule, f.severity) for f in run([sess(rpe=20)], g=g)] == [
+        ("above-moderate", "caution")
+    ]
+    off = variant(tmp_path, lambda data: data["rules"]["far-above-moderate"].update(enabled=False))
+    assert rule_ids(run([sess(rpe=20)], g=off)) == ["above-moderate"]
 
 
 def test_could_not_talk() -> None:
@@ -245,6 +274,36 @@ def test_daily_rule_can_be_switched_off(tmp_path: Path) -> None:
         "unusually heavy sweating",
         "cola-coloured urine",
         "can’t breathe",
+        # chest pain in other words
+        "chest hurts",
+        "chest ache",
+        "chest aching",
+        "my chest really hurts",
+        "chest feels tight",
+        "tightness in my chest",
+        "mid-chest pain",
+        # alslog's own precaution
+        "palpitations",
+        "heart racing",
+        "my heart was racing",
+        "racing heart",
+        # cola-coloured urine, however written
+        "cola coloured urine",
+        "Cola-colored urine",
+        "cola-coloured",
+        "urine looked like cola",
+        # not negated: something else stands between, or a new clause starts
+        "never been so dizzy",
+        "never felt this breathless",
+        "not sure why I'm dizzy",
+        "don't know why, dizzy",
+        "no, dizzy",
+        "no pain but short of breath",
+        "no cramps and chest pain",
+        "no chest pain yesterday, chest pain today",
+        "not just dizzy",
+        "I can not breathe",
+        "'dizzy'",
     ],
 )
 def test_red_flag_symptoms_alert(symptom: str) -> None:
@@ -265,6 +324,32 @@ def test_other_symptoms_are_noted_not_alerted(symptom: str) -> None:
     assert found[0].severity == "info" and symptom in found[0].message
 
 
+@pytest.mark.parametrize(
+    "symptom",
+    [
+        "no chest pain",
+        "No chest pain.",
+        "not dizzy",
+        "did not feel dizzy",
+        "didn't feel dizzy",
+        "wasn't dizzy at all",
+        "without getting short of breath",
+        "never had any chest pain",
+        "denies chest pain",
+        "no sign of chest pain",
+        "no dizziness, no chest pain",
+        "drank a coca-cola",
+        "coca cola at lunch",
+    ],
+)
+def test_negated_symptoms_and_cola_drinks_are_not_alerts(symptom: str) -> None:
+    red = G.rule("red-flag-symptom")
+    assert isinstance(red, guidelines.SymptomTerms)
+    assert matched_symptoms([symptom], red.terms) == []
+    found = run([sess(symptoms=(symptom,))])
+    assert rule_ids(found) == ["symptom-noted"]  # still noted, as info
+
+
 def test_mixed_symptoms_are_split_between_alert_and_note() -> None:
     found = run([sess(symptoms=("cramp", "dizzy", "short of breath"))])
     assert rule_ids(found) == ["red-flag-symptom", "symptom-noted"]
@@ -279,6 +364,22 @@ def test_term_matching_is_at_word_starts() -> None:
         "severe, sharp leg cramp"
     ]
     assert matched_symptoms(["severe pain in back then a cramp"], ("severe cramp",)) == []
+    assert matched_symptoms(["anything"], ()) == []
+
+
+def test_negation_is_within_its_clause_and_a_few_plain_words() -> None:
+    terms = ("dizzy",)
+    assert matched_symptoms(["not dizzy"], terms) == []
+    assert matched_symptoms(["never felt at all dizzy"], terms) == []  # 3 plain words
+    assert matched_symptoms(["not feeling at all dizzy"], terms) == []
+    assert matched_symptoms(["not having felt at all dizzy"], terms) == [
+        "not having felt at all dizzy"
+    ]  # 4
+    assert matched_symptoms(["not; dizzy"], terms) == ["not; dizzy"]
+    assert matched_symptoms(["not dizzy, then dizzy"], terms) == ["not dizzy, then dizzy"]
+    # a negation inside a term is part of it, not of the sentence
+    assert matched_symptoms(["cannot breathe"], ("cannot breathe",)) == ["cannot breathe"]
+    assert matched_symptoms(["no I can't breathe"], ("can't breathe",)) == ["no I can't breathe"]
 
 
 # ---- the whole -------------------------------------------------------------------
@@ -306,7 +407,7 @@ def test_every_placeholder_of_every_check_is_filled(tmp_path: Path) -> None:
     g = variant(tmp_path, edit)
     history = [
         sess(minutes=40, rpe=16, talk=False, kept_going=True, symptoms=("dizzy", "cramp")),
-        sess(kind="strength", minutes=10),
+        sess(kind="strength", minutes=10, rpe=18),
     ]
     found = run(history, [checkin(D + timedelta(days=1))], g, first_day=D)
     assert set(rule_ids(found)) == set(g.rules)
@@ -338,6 +439,8 @@ def test_a_quiet_session_has_no_findings() -> None:
 
 
 def test_lookahead_follows_the_aching_window(tmp_path: Path) -> None:
-    assert lookahead_days(G) == 2
+    assert lookahead_days(G) == 2 and history_days(G) == 2
     g = variant(tmp_path, lambda data: data["rules"]["next-day-aching"].update(days_before=4))
-    assert lookahead_days(g) == 4
+    assert lookahead_days(g) == 4 and history_days(g) == 4
+    off = variant(tmp_path, lambda data: data["rules"]["next-day-aching"].update(enabled=False))
+    assert lookahead_days(off) == 0 and history_days(off) == 0

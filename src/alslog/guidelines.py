@@ -52,6 +52,8 @@ Verdict = Literal["rest", "easy", "fine"]
 
 # Placeholders every session rule can use in its message.
 _SESSION = frozenset({"kind", "activity", "minutes", "day"})
+# Placeholders guide topics can use: the window and cut of the aching rule.
+TOPIC_PLACEHOLDERS = frozenset({"days", "percent"})
 
 
 class Source(BaseModel):
@@ -194,7 +196,8 @@ RULE_CLASSES: dict[str, type[RuleBase]] = {
 }
 CHECKS: tuple[str, ...] = tuple(RULE_CLASSES)
 
-# Rule ids the program relies on, and the check each must use.
+# Rule ids the program relies on, and the check each must use. Rules added
+# later (like "far-above-moderate") stay optional, so older personal copies load.
 REQUIRED_RULES: dict[str, str] = {
     "above-moderate": "rpe-above",
     "pushed-through-fatigue": "kept-going",
@@ -205,6 +208,16 @@ REQUIRED_RULES: dict[str, str] = {
     "red-flag-symptom": "symptom-terms",
     "long-aerobic": "minutes-above",
 }
+# The red-flag rule tells people to stop and contact their care team: a personal
+# copy may add terms but must keep it on, as an alert, still catching these.
+RED_FLAG_RULE = "red-flag-symptom"
+RED_FLAG_CORE: tuple[str, ...] = (
+    "chest pain",
+    "short of breath",
+    "severe cramps",
+    "unusually heavy sweating",
+    "cola-coloured urine",
+)
 REQUIRED_TOPICS: tuple[str, ...] = (
     "stretching",
     "rom",
@@ -226,6 +239,19 @@ class Topic(BaseModel):
     summary: Line
     points: Annotated[tuple[Line, ...], Field(min_length=1)]
     sources: SourceIds
+
+    @field_validator("title", "summary")
+    @classmethod
+    def _placeholders(cls, value: str) -> str:
+        _check_placeholders(value, TOPIC_PLACEHOLDERS)
+        return value
+
+    @field_validator("points")
+    @classmethod
+    def _point_placeholders(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for point in value:
+            _check_placeholders(point, TOPIC_PLACEHOLDERS)
+        return value
 
 
 class Guide(BaseModel):
@@ -320,8 +346,22 @@ class Guidelines(BaseModel):
         raise UsageError(f"no guide topic {name!r}; topics: {', '.join(self.topics)}")
 
     def topic(self, name: str) -> Topic:
-        """The guide topic called ``name`` or an unambiguous prefix (see :meth:`topic_id`)."""
-        return self.topics[self.topic_id(name)]
+        """The guide topic called ``name`` or an unambiguous prefix (see :meth:`topic_id`).
+
+        Its text with ``{days}`` and ``{percent}`` filled from the aching rule
+        (``topics`` holds the text as written).
+        """
+        topic = self.topics[self.topic_id(name)]
+        aching = self.rules["next-day-aching"]
+        assert isinstance(aching, AchingAfter)  # _cross_check made sure
+        values = {"days": aching.days_before, "percent": aching.cut_back_percent}
+        return topic.model_copy(
+            update={
+                "title": topic.title.format_map(values),
+                "summary": topic.summary.format_map(values),
+                "points": tuple(p.format_map(values) for p in topic.points),
+            }
+        )
 
 
 # ---- loading ----------------------------------------------------------------
@@ -388,6 +428,7 @@ def _cross_check(g: Guidelines, label: str) -> None:
             raise GuidelineError(
                 f"{label}: rules.{rule_id}.check: must be {check!r} for this rule (got {got!r})"
             )
+    _check_red_flag(g, label)
     for topic_id in REQUIRED_TOPICS:
         if topic_id not in g.topics:
             raise GuidelineError(
@@ -405,6 +446,28 @@ def _cross_check(g: Guidelines, label: str) -> None:
                     f"{label}: {key}[{index}]: unknown source {source_id!r} "
                     f"(no [sources.{source_id}] in this file)"
                 )
+
+
+def _check_red_flag(g: Guidelines, label: str) -> None:
+    """The red-flag rule stays on, an alert, and still catches the sources' core symptoms."""
+    rule = g.rules[RED_FLAG_RULE]
+    assert isinstance(rule, SymptomTerms)  # _cross_check checked the check
+    key = f"rules.{RED_FLAG_RULE}"
+    why = "(it tells people to stop and contact their care team)"
+    if not rule.enabled:
+        raise GuidelineError(f"{label}: {key}.enabled: must stay enabled with severity alert {why}")
+    if rule.severity != "alert":
+        raise GuidelineError(
+            f"{label}: {key}.severity: must stay enabled with severity alert {why}"
+        )
+    from alslog.rules import matched_symptoms  # here: rules imports this module
+
+    missed = [s for s in RED_FLAG_CORE if not matched_symptoms([s], rule.terms)]
+    if missed:
+        raise GuidelineError(
+            f"{label}: {key}.terms: must still catch {', '.join(repr(s) for s in missed)}; "
+            f"add terms, don't drop these {why}"
+        )
 
 
 def _check_placeholders(message: str, allowed: frozenset[str]) -> None:

@@ -148,11 +148,30 @@ def session_findings(
 def lookahead_days(guidelines: Guidelines) -> int:
     """How many days past a window's end check-ins can still change its findings.
 
-    Aching noted up to ``days_before`` days after a session flags it: fetch
+    This is the documented way for callers to size the aching window: aching
+    noted up to ``days_before`` days after a session flags it, so fetch
     check-ins up to ``end`` + this many days before calling :func:`evaluate`.
+    0 when no aching rule is enabled.
     """
     return max(
-        (r.days_before for r in guidelines.rules.values() if isinstance(r, AchingAfter)),
+        (
+            r.days_before
+            for r in guidelines.rules.values()
+            if isinstance(r, AchingAfter) and r.enabled
+        ),
+        default=0,
+    )
+
+
+def history_days(guidelines: Guidelines) -> int:
+    """How many days before a day any enabled rule looks back (its ``days_before``).
+
+    A check-in on day D can concern sessions back to D minus this many days:
+    fetch sessions from there (e.g. to ask about aching after recent exercise,
+    or to evaluate a check-in's day). 0 when no rule looks back.
+    """
+    return max(
+        (getattr(r, "days_before", 0) for r in guidelines.rules.values() if r.enabled),
         default=0,
     )
 
@@ -168,35 +187,98 @@ def suggest_minutes(minutes: int, cut_percent: int) -> int:
     return max(1, min(suggested, minutes - 1))
 
 
+# A term right after one of these words is negated ("no chest pain")...
+NEGATIONS = frozenset(
+    {"no", "not", "without", "never", "denies", "deny", "denied"}
+    | {"didn't", "don't", "doesn't", "wasn't", "weren't", "isn't", "aren't"}
+    | {"haven't", "hasn't", "hadn't"}
+)
+# ...also with up to this many of these plain words between ("did not feel
+# dizzy", "never had any chest pain"). Any other word between, or a comma or
+# full stop, keeps the match ("never been so dizzy", "not sure why, dizzy",
+# "no, dizzy"): when unsure, the alert is the safer error. "can't" and
+# "couldn't" are not negations here: "can't breathe" is itself a red flag.
+NEGATION_GAP = 3
+_NEGATION_FILLERS = frozenset(
+    {"a", "an", "any", "the", "at", "all", "of", "sign", "signs", "feel", "feels", "feeling"}
+    | {"felt", "get", "gets", "getting", "got", "have", "has", "having", "had", "been"}
+    | {"notice", "noticed", "experience", "experienced"}
+)
+
+
 def matched_symptoms(symptoms: Iterable[str], terms: tuple[str, ...]) -> list[str]:
     """The symptoms (as written) that match any of ``terms``.
 
     Case does not matter; each word of a term matches the start of a word
     ("dizz" finds "dizziness"), the words in order with up to two words in
     between ("severe cramp" finds "severe leg cramps"); punctuation counts as a
-    space ("light headed" finds "light-headed").
+    space ("light headed" finds "light-headed"). A match negated in its clause
+    ("no chest pain", "not dizzy", see :data:`NEGATIONS`) does not count;
+    another match in the same symptom still does.
     """
-    patterns = _term_patterns(terms)
-    return [s for s in symptoms if any(p.search(_normal(s)) for p in patterns)]
+    pattern = _terms_pattern(terms)
+    if pattern is None:
+        return []
+    return [s for s in symptoms if _matches(s, pattern)]
 
 
 # ---- helpers ----------------------------------------------------------------
 
+# Words (apostrophes inside a word kept: "can't"), and marks that end a clause.
+_TOKEN = re.compile(r"\w+(?:'\w+)*|[.,;:!?()\[\]/|\n\u2013\u2014]")
 
-def _normal(text: str) -> str:
-    text = text.lower().replace("’", "'")
-    return " ".join(re.sub(r"[^\w']+", " ", text).split())
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("\u2019", "'"))
+
+
+def _is_word(token: str) -> bool:
+    return token[0] == "_" or token[0].isalnum()
+
+
+def _matches(symptom: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a term matches ``symptom`` somewhere it is not negated."""
+    words: list[tuple[str, int]] = []  # each word, with the number of its clause
+    clause = 0
+    for token in _tokens(symptom):
+        if _is_word(token):
+            words.append((token, clause))
+        else:
+            clause += 1
+    text = " ".join(word for word, _ in words)
+    start = 0
+    for index, (word, here) in enumerate(words):
+        if pattern.match(text, start) and not _negated(words, index, here):
+            return True
+        start += len(word) + 1
+    return False
+
+
+def _negated(words: list[tuple[str, int]], index: int, here: int) -> bool:
+    """Whether a negation stands before ``words[index]`` in its clause."""
+    for back in range(1, NEGATION_GAP + 2):
+        if index - back < 0:
+            return False
+        word, clause = words[index - back]
+        if clause != here:
+            return False
+        if word in NEGATIONS:
+            return True
+        if word not in _NEGATION_FILLERS:
+            return False
+    return False
 
 
 @functools.lru_cache(maxsize=32)
-def _term_patterns(terms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for all terms, to match at the start of a word."""
     gap = r"[\w']*(?: [\w']+){0,2} "
-    out = []
+    alternatives = []
     for term in terms:
-        words = _normal(term).split()
+        words = [w for w in _tokens(term) if _is_word(w)]
         if words:
-            out.append(re.compile(r"(?<![\w'])" + gap.join(re.escape(w) for w in words)))
-    return tuple(out)
+            alternatives.append(gap.join(re.escape(w) for w in words))
+    return re.compile("(?:" + "|".join(alternatives) + ")") if alternatives else None
 
 
 def _day(d: date) -> str:
@@ -241,8 +323,15 @@ def _about(rule_id: str, rule: RuleBase, ctx: _Context, s: Session, **extra: Any
 
 @_check("rpe-above")
 def _rpe_above(rule_id: str, rule: RpeAbove, ctx: _Context) -> Iterator[Finding]:
+    # With several effort rules (above-moderate, far-above-moderate), a session
+    # gets only the one with the highest limit it goes over.
+    higher = [
+        r.rpe_max
+        for r in ctx.guidelines.rules.values()
+        if isinstance(r, RpeAbove) and r.enabled and r.rpe_max > rule.rpe_max
+    ]
     for s in ctx.window_sessions():
-        if s.rpe is not None and s.rpe > rule.rpe_max:
+        if s.rpe is not None and s.rpe > rule.rpe_max and not any(s.rpe > h for h in higher):
             yield _about(rule_id, rule, ctx, s, rpe=s.rpe, limit=rule.rpe_max)
 
 
