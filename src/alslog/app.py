@@ -10,6 +10,7 @@ errors into messages and exit codes.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -88,6 +89,10 @@ GuidelinesOpt = Annotated[
 
 
 # ---- plumbing --------------------------------------------------------------------
+# Work for after the command succeeded (saving a cache): a failed command writes nothing.
+AFTER_SUCCESS: list[Callable[[], None]] = []
+
+
 def clock() -> datetime:
     """The one place the clock is read: local time with its offset."""
     return datetime.now().astimezone().replace(microsecond=0)
@@ -124,19 +129,22 @@ def open_store(where: Paths) -> Store:
 def load_guidelines(where: Paths, override: Path | None) -> Guidelines:
     from alslog import guidelines as guidelines_module
 
-    if override is not None:
-        return guidelines_module.load(override)
-    personal = where.personal_guidelines
-    if personal.is_file():
-        return guidelines_module.load(personal)
-    if personal.is_symlink() or personal.exists():  # a folder or a broken link: say so
-        from alslog.errors import GuidelineError
+    path: Path | None = override
+    if path is None:
+        personal = where.personal_guidelines
+        if personal.is_file():
+            path = personal
+        elif personal.is_symlink() or personal.exists():  # a folder or a broken link: say so
+            from alslog.errors import GuidelineError
 
-        raise GuidelineError(
-            f"{personal}: your personal guideline file is not a readable file; "
-            "make it a copy of guidelines.toml or remove it."
-        )
-    return guidelines_module.load(None)
+            raise GuidelineError(
+                f"{personal}: your personal guideline file is not a readable file; "
+                "make it a copy of guidelines.toml or remove it."
+            )
+    guidelines, save = guidelines_module.load_cached(path, where.cache_dir / "guidelines.pickle")
+    if save is not None:
+        AFTER_SUCCESS.append(save)
+    return guidelines
 
 
 def output(plain: bool) -> Term:

@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -40,7 +39,10 @@ from alslog.models import KINDS, RPE_MAX, RPE_MIN, Kind, Severity
 
 SCHEMA = 1
 
-_MODEL = ConfigDict(frozen=True, extra="forbid", strict=True)
+# defer_build: a model's validator is built on its first validation, not at
+# import; with the cache of validated guidelines most runs never validate (see
+# ``load_cached``).
+_MODEL = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
 Line = Annotated[str, Field(min_length=1, max_length=300)]
@@ -374,11 +376,42 @@ def load(path: Path | None = None) -> Guidelines:
     """
     if path is None:
         path = paths.shipped_guidelines()
-    label = str(path)
+    return _validate_bytes(path, _read(path))
+
+
+def load_cached(path: Path | None, cache: Path) -> tuple[Guidelines, Callable[[], None] | None]:
+    """:func:`load` through a cache file of the validated result: (guidelines, save).
+
+    Parsing the TOML, building the validators of the many models above and
+    validating cost ~10 ms on every ``alslog add``, and the file rarely
+    changes. The cache is used while the file's path and bytes and this
+    program's code are the same; otherwise the file is validated, and ``save``
+    (None on a hit) writes the cache when called, which the caller does only
+    once its command succeeded. Only a file that passed every check is ever
+    cached, so a bad file is always reported.
+    """
+    if path is None:
+        path = paths.shipped_guidelines()
+    data = _read(path)
+    key = _cache_key(path, data)
+    cached = _from_cache(cache, key)
+    if cached is not None:
+        return cached, None
+    guidelines = _validate_bytes(path, data)
+    return guidelines, lambda: _to_cache(cache, key, guidelines)
+
+
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        raise GuidelineError(f"{label}: cannot read the file ({exc.strerror or exc})") from None
+        raise GuidelineError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+
+
+def _validate_bytes(path: Path, data: bytes) -> Guidelines:
+    import tomllib  # only when validating: a cached run needs no TOML
+
+    label = str(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -389,6 +422,61 @@ def load(path: Path | None = None) -> Guidelines:
     except tomllib.TOMLDecodeError as exc:
         raise GuidelineError(f"{label}: {_toml_problem(str(exc))}") from None
     return parse(raw, label=label, path=path)
+
+
+# ---- the cache of validated guidelines ---------------------------------------------
+# The file holds a key line, then the pickled Guidelines. It lives in the user's
+# own data folder (0700), next to the logbook, and is read only when its key
+# matches. Any problem reading it means a miss; writing it is best effort.
+_CACHE_FORMAT = b"alslog-guidelines-cache 1"
+
+
+def _cache_key(path: Path, data: bytes) -> bytes:
+    """Hash of the file's path and bytes and of the code that validated it."""
+    import hashlib
+
+    import pydantic
+
+    from alslog import __version__, models
+
+    digest = hashlib.sha256(_CACHE_FORMAT)
+    for part in (str(path), __version__, pydantic.VERSION):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for module in (__file__, models.__file__):  # changed in a source checkout: a miss
+        try:
+            info = Path(module).stat()
+        except OSError:
+            continue
+        digest.update(f"{info.st_mtime_ns}:{info.st_size}\0".encode())
+    digest.update(data)
+    return digest.hexdigest().encode("ascii")
+
+
+def _from_cache(cache: Path, key: bytes) -> Guidelines | None:
+    import pickle
+
+    try:
+        blob = cache.read_bytes()
+        head, _, body = blob.partition(b"\n")
+        if head != key:
+            return None
+        guidelines = pickle.loads(body)
+    except Exception:  # a missing, damaged or outdated cache is a miss
+        return None
+    return guidelines if isinstance(guidelines, Guidelines) else None
+
+
+def _to_cache(cache: Path, key: bytes, guidelines: Guidelines) -> None:
+    import pickle
+
+    from alslog import atomic
+
+    try:
+        data = key + b"\n" + pickle.dumps(guidelines, protocol=5)
+        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic.write_atomic(cache, data)
+    except Exception:  # best effort: without a cache (read-only home...) it is only slower
+        pass
 
 
 def parse(

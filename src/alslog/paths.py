@@ -35,6 +35,11 @@ class Paths:
         return self.data_dir / "backups"
 
     @property
+    def cache_dir(self) -> Path:
+        """Folder of caches: safe to delete at any time."""
+        return self.data_dir / "cache"
+
+    @property
     def config_file(self) -> Path:
         """The user's settings (TOML)."""
         return self.config_dir / CONFIG_FILE
