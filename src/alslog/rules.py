@@ -216,6 +216,9 @@ def matched_symptoms(symptoms: Iterable[str], terms: tuple[str, ...]) -> list[st
     ("no chest pain", "not dizzy", see :data:`NEGATIONS`) does not count;
     another match in the same symptom still does.
     """
+    symptoms = list(symptoms)
+    if not symptoms:  # most sessions: skip compiling the pattern (several ms)
+        return []
     pattern = _terms_pattern(terms)
     if pattern is None:
         return []
