@@ -341,7 +341,7 @@ def test_aching_next_day_is_asked_once_and_shows_the_cut_back(  # type: ignore[n
     s.wait("Checked in for today: aching \\(calves, 10/10\\)")
     code, rest = s.finish()
     assert code == 0
-    text = " ".join(plain_lines(rest))
+    text = " ".join(" ".join(plain_lines(rest)).split())
     assert "try about 15 minutes" in text  # the cut-back suggestion of the aching rule
     assert "Week" in text
     (record,) = store(alslog_home).checkins()

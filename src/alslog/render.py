@@ -104,7 +104,7 @@ def findings_lines(
         label = SEVERITY_LABEL[finding.severity]
         head = term.style(f"{label}:", *SEVERITY_STYLE[finding.severity])
         text = clean(finding.message)
-        if show_day:
+        if show_day and f"{finding.date.day} {finding.date:%b}" not in text:
             text = f"({day_label(finding.date, today)}) {text}"
         if finding.source:
             text += f" Source: {finding.source}."
@@ -268,7 +268,8 @@ def chart_lines(term: Term, summary: WeekSummary) -> list[str]:
         bar = ""
         if most and day.total:
             bar = term.bar_char * max(1, round(day.total * room / most))
-        lines.append(f"{day.date:%a} {day.date.day:>2}  {term.style(bar, 'cyan')} {day.total}")
+        drawn = f"{term.style(bar, 'cyan')} " if bar else ""
+        lines.append(f"{day.date:%a} {day.date.day:>2}  {drawn}{day.total}")
     return lines
 
 

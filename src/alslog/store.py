@@ -49,6 +49,7 @@ from alslog.errors import (
     NotFoundError,
     StoreCorruptError,
     StoreVersionError,
+    UsageError,
     WriteError,
 )
 from alslog.models import CheckIn, Kind, Session
@@ -424,7 +425,7 @@ class Store:
         """The one record whose id starts with prefix (NotFoundError if none or several)."""
         prefix = prefix.strip().lower()
         if not prefix:
-            raise NotFoundError("give an id (or the first characters of one)")
+            raise UsageError("Give an id (or its first few characters, as 'alslog list' shows).")
         with self._reading() as op:
             hits: list[tuple[str, str, str]] = []  # (month, "sessions"/"checkins", id)
             for name in self._months(op):

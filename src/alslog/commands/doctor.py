@@ -93,7 +93,7 @@ def doctor(
             if not text.startswith(str(problem.file)):
                 text = f"{problem.file}: {text}"
             lines.extend(term.wrap(text, first="Problem: ", indent="  "))
-            if problem.backup is not None:
+            if problem.backup is not None and "--restore" not in text:
                 lines.extend(
                     term.wrap(
                         f"alslog doctor --restore {problem.backup.name}",
