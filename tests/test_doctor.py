@@ -162,3 +162,47 @@ def test_bad_lock_timeout_setting(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ALSLOG_LOCK_TIMEOUT", "soon")
     result = cli("add", "rom", "10")
     assert result.code == 2 and "ALSLOG_LOCK_TIMEOUT" in result.err
+
+
+def test_ctrl_c_during_a_big_import_leaves_old_or_new_never_half(
+    alslog_home: Path, tmp_path: Path
+) -> None:
+    """SIGINT (Ctrl-C) at several moments of a long write: exit 130 or done, never half."""
+    import random
+    import time
+
+    from alslog import transfer
+    from test_transfer import many_sessions
+
+    count = 20_000
+    big = tmp_path / "big.json"
+    big.write_text(transfer.to_json(many_sessions(count), []), encoding="utf-8")
+    env = {**os.environ, "ALSLOG_HOME": str(alslog_home)}
+    assert subprocess.run([*alslog_command(), "add", "rom", "10"], env=env).returncode == 0
+    rng = random.Random(7)
+    interrupted = 0
+    for _ in range(6):
+        proc = subprocess.Popen(
+            [*alslog_command(), "import", str(big)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(rng.uniform(0.3, 1.5))
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=60)
+        assert "Traceback" not in err
+        assert proc.returncode in (0, 130), err
+        interrupted += proc.returncode == 130
+        week = subprocess.run(
+            [*alslog_command(), "list", "--json"], env=env, capture_output=True, text=True
+        )
+        assert week.returncode == 0, week.stderr
+        stored = len(json.loads(week.stdout)["sessions"])
+        assert stored in (1, count + 1), stored
+        assert not [p for p in (alslog_home / "logbook").iterdir() if p.name.endswith(".tmp")]
+        if stored == count + 1:  # it finished: take it back and try again
+            undo = subprocess.run([*alslog_command(), "undo"], env=env, capture_output=True)
+            assert undo.returncode == 0
+    assert interrupted, "no run was interrupted: the timings need a look"

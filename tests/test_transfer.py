@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import tempfile
-import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -239,16 +238,14 @@ def many_sessions(count: int) -> list[Session]:
     ]
 
 
-def test_import_of_many_sessions_is_fast(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    count = 20_000  # 100,000 takes about five times as long (see the report)
+def test_import_of_many_sessions(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Its speed is measured by bench/run.py, not asserted here.
+    count = 20_000
     file = tmp_path / "big.json"
     file.write_text(transfer.to_json(many_sessions(count), []), encoding="utf-8")
-    began = time.perf_counter()
     result = cli("import", str(file))
-    took = time.perf_counter() - began
     assert result.code == 0, result.err
     assert f"Imported {count} of {count}" in result.out
-    assert took < 10, took
     again = cli("import", str(file), "--json")
     assert json.loads(again.out) == {"version": 1, "added": 0, "skipped": count}
 
