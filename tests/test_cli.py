@@ -443,3 +443,15 @@ def test_personal_guideline_path_that_is_not_a_file_is_an_error(cli, alslog_home
     result = cli("add", "rom", "10")
     assert_one_line_error(result, 3)
     assert "personal guideline file" in result.err
+
+
+def test_every_command_has_help_with_an_example(cli) -> None:  # type: ignore[no-untyped-def]
+    from alslog.app import app
+
+    names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]  # type: ignore[union-attr]
+    names += [str(g.name or g.typer_instance.info.name) for g in app.registered_groups]  # type: ignore[union-attr]
+    assert {"add", "week", "guide", "config", "doctor", "report"} <= set(names)
+    for name in names:
+        result = cli(name, "--help")
+        assert result.code == 0, name
+        assert "Example" in result.out, name

@@ -14,6 +14,10 @@ config_app = typer.Typer(
         "Your settings: name and therapist (shown on the report), weekly aerobic goal, "
         "default activity per kind, and routines."
     ),
+    epilog=(
+        "Examples: alslog config show | alslog config set name \"Sam Jones\" "
+        "| alslog config path"
+    ),
     rich_markup_mode=None,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
