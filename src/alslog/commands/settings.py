@@ -15,8 +15,7 @@ config_app = typer.Typer(
         "default activity per kind, and routines."
     ),
     epilog=(
-        "Examples: alslog config show | alslog config set name \"Sam Jones\" "
-        "| alslog config path"
+        'Examples: alslog config show | alslog config set name "Sam Jones" | alslog config path'
     ),
     rich_markup_mode=None,
     no_args_is_help=True,
