@@ -193,8 +193,9 @@ def test_ctrl_c_during_a_big_import_leaves_old_or_new_never_half(
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=60)
         assert "Traceback" not in err
-        assert proc.returncode in (0, 130), err
-        interrupted += proc.returncode == 130
+        # 130: our handler; -SIGINT: the signal came before Python took charge of it
+        assert proc.returncode in (0, 130, -signal.SIGINT), err
+        interrupted += proc.returncode != 0
         week = subprocess.run(
             [*alslog_command(), "list", "--json"], env=env, capture_output=True, text=True
         )
