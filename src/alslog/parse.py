@@ -31,14 +31,6 @@ KIND_ALIASES: dict[str, Kind] = {
     "other": "other",
 }
 
-KIND_LABELS: dict[str, str] = {
-    "stretching": "stretching",
-    "rom": "range of motion",
-    "aerobic": "aerobic",
-    "strength": "strengthening",
-    "other": "other",
-}
-
 ACCEPTED_KINDS = "stretching, rom, aerobic, strength or other"
 ACCEPTED_WHEN = "YYYY-MM-DD, YYYY-MM-DD HH:MM, HH:MM, today, yesterday or 'yesterday HH:MM'"
 ACCEPTED_DATE = "YYYY-MM-DD, today or yesterday"

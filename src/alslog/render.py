@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from alslog.models import KINDS, CheckIn, Finding, Session
-from alslog.parse import KIND_LABELS
+from alslog.models import KIND_LABELS, KINDS, CheckIn, Finding, Session
 from alslog.summary import WeekSummary, aching_words
 from alslog.term import Term
 
@@ -129,18 +128,6 @@ def alert_banner(term: Term) -> list[str]:
 
 
 # ---- commands -----------------------------------------------------------------
-def added_lines(
-    term: Term,
-    session: Session,
-    findings: list[Finding],
-    today: date,
-    *,
-    done_today: dict[str, bool],
-) -> list[str]:
-    """What `alslog add` prints: the session, then what the rules say (the safety prompt)."""
-    return logged_lines(term, [session], findings, today, done_today=done_today)
-
-
 def logged_lines(
     term: Term,
     sessions: list[Session],

@@ -15,16 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from alslog.models import KINDS, Session
+from alslog.models import KIND_LABELS, KINDS, Session
 from alslog.trend import Trend, TrendDay
 
-KIND_NAMES = {
-    "stretching": "Stretching",
-    "rom": "Range of motion",
-    "aerobic": "Aerobic",
-    "strength": "Strengthening",
-    "other": "Other",
-}
+KIND_NAMES = {kind: label.capitalize() for kind, label in KIND_LABELS.items()}
 # Okabe-Ito: told apart by people with colour-blindness, and in grey print.
 KIND_COLOURS = {
     "aerobic": "#009E73",

@@ -34,15 +34,7 @@ from alslog.guidelines import (
     SymptomOther,
     SymptomTerms,
 )
-from alslog.models import CheckIn, Finding, Session, most_serious_first
-
-KIND_WORDS: dict[str, str] = {
-    "stretching": "stretching",
-    "rom": "range-of-motion",
-    "aerobic": "aerobic",
-    "strength": "strength",
-    "other": "other",
-}
+from alslog.models import CheckIn, Finding, Session, kind_adjective, most_serious_first
 
 _ONE_DAY = timedelta(days=1)
 
@@ -293,7 +285,7 @@ def _and(items: list[str]) -> str:
 
 
 def _session_values(s: Session) -> dict[str, Any]:
-    kind = KIND_WORDS.get(s.kind, s.kind)
+    kind = kind_adjective(s.kind)
     return {"kind": kind, "activity": s.activity or kind, "minutes": s.minutes, "day": _day(s.day)}
 
 
@@ -420,7 +412,7 @@ def _daily(rule_id: str, rule: Daily, ctx: _Context) -> Iterator[Finding]:
     done = {s.day for s in ctx.sessions if s.kind == rule.kind}
     day = max(ctx.start, ctx.first_day)
     last = min(ctx.end, ctx.today - _ONE_DAY)  # today is not over yet
-    kind = KIND_WORDS.get(rule.kind, rule.kind)
+    kind = kind_adjective(rule.kind)
     while day <= last:
         if day not in done:
             yield _finding(rule_id, rule, ctx, day, {"day": _day(day), "kind": kind})

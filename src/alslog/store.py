@@ -52,7 +52,7 @@ from alslog.errors import (
     UsageError,
     WriteError,
 )
-from alslog.models import CheckIn, Kind, Session
+from alslog.models import CheckIn, Kind, Session, kind_adjective
 
 _ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 ID_LENGTH = 12
@@ -83,7 +83,6 @@ _SESSION_FIELDS = frozenset(Session.model_fields)
 _CHECKIN_FIELDS = frozenset(CheckIn.model_fields)
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_KIND_WORDS = {"rom": "range-of-motion"}
 NUL = b"\x00"
 
 
@@ -149,7 +148,7 @@ def _describe_session(raw: Raw) -> str:
         day_text = _day_text(date.fromisoformat(at[:10]))
     except ValueError:
         day_text = at[:10]
-    return f"the {_KIND_WORDS.get(kind, kind)} session of {day_text}, {raw.get('minutes')} min"
+    return f"the {kind_adjective(kind)} session of {day_text}, {raw.get('minutes')} min"
 
 
 def _describe_checkin(raw: Raw) -> str:
