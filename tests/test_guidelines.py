@@ -319,8 +319,8 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
             "rules.above-moderate.sources[0]: unknown source 'borg'",
         ),
         (
-            'kinds = ["stretching"',
-            'kinds = ["stretch"',
+            'kinds = ["aerobic"',
+            'kinds = ["aerobics"',
             "rules.next-day-aching.kinds[0]: must be one of stretching, rom, aerobic",
         ),
         (
