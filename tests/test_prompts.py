@@ -469,6 +469,21 @@ def test_ready_uses_todays_aching_answer(screen, alslog_home: Path) -> None:  # 
     assert code == 0 and "Go easy today" in rest and "Aching: from today's check-in." in rest
 
 
+def test_ready_after_an_alert_today_asks_nothing_and_says_rest(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    session = Session(id=new_id(), kind="aerobic", minutes=20, at=now(), symptoms=("chest pain",))
+    store(alslog_home).add_session(session)
+    s = screen("ready", "--plain")
+    code, rest = s.finish()
+    assert code == 0 and s.keys == 0
+    lines = [line.strip() for line in plain_lines(rest) if line.strip()]
+    assert lines[0] == "STOP NOW and contact your care team."
+    assert lines[1] == "Better to rest today."
+    assert "[y/N]" not in rest
+    assert f"You noted chest pain at {session.at:%H:%M} today." in " ".join(rest.split())
+
+
 # ---- width and colour ----------------------------------------------------------------------
 @pytest.mark.parametrize("args", [("week",), ("ready", "--tired"), ("guide",), ("add", "rom", "5")])
 def test_readable_at_forty_columns(screen, alslog_home: Path, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]

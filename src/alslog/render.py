@@ -470,11 +470,17 @@ def ready_json(result: Any, answers: dict[str, bool]) -> dict[str, Any]:
     }
 
 
-def routine_json(name: str, sessions: list[Session], findings: list[Finding]) -> dict[str, Any]:
+def routine_json(
+    name: str,
+    sessions: list[Session],
+    findings: list[Finding],
+    earlier_alerts: list[Finding] | None = None,
+) -> dict[str, Any]:
     """The document `alslog add --routine NAME --json` prints."""
     return {
         "version": JSON_VERSION,
         "routine": name,
         "sessions": [session_json(s) for s in sessions],
         "findings": [finding_json(f) for f in findings],
+        "earlier_alerts": [finding_json(f) for f in earlier_alerts or []],
     }

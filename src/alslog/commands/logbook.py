@@ -413,7 +413,7 @@ def _log_and_show(
     findings = safety.about_sessions(store, guide, sessions, today)
     if as_json:
         if routine is not None:
-            print_json(render.routine_json(routine, sessions, findings))
+            print_json(render.routine_json(routine, sessions, findings, earlier))
         else:
             print_json(render.add_json(sessions[0], findings, earlier))
         return
