@@ -207,6 +207,52 @@ def test_an_older_copy_without_the_far_above_moderate_rule_loads(tmp_path: Path)
     assert "far-above-moderate" not in guidelines.REQUIRED_RULES
 
 
+def test_an_older_copy_without_effort_ready_fatigue_or_tired_day_loads(tmp_path: Path) -> None:
+    data = shipped_data()
+    del data["effort"], data["ready"]["fatigue_at"], data["rules"]["tired-day"]
+    del data["rules"]["next-day-aching"]["kinds"]
+    g = guidelines.load(from_data(tmp_path, data))
+    assert (g.effort.easy, g.effort.moderate, g.effort.hard, g.effort.very_hard) == (10, 12, 15, 17)
+    assert g.ready.fatigue_at == 7 and "tired-day" not in g.rules
+    aching = g.rule("next-day-aching")
+    assert isinstance(aching, guidelines.AchingAfter)
+    assert aching.kinds == ("aerobic", "strength", "other")  # daily kinds are not cut
+
+
+def test_effort_values_follow_the_borg_scale() -> None:
+    g = guidelines.load()
+    assert 11 <= g.effort.moderate <= 13  # the moderate band
+    assert g.effort.easy < g.effort.moderate < g.effort.hard <= 15 < g.effort.very_hard
+    above = g.rule("above-moderate")
+    assert isinstance(above, guidelines.RpeAbove) and g.effort.moderate <= above.rpe_max
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("very-hard = 17", "very-hard = 21", "effort.very-hard: must be from 6 to 20"),
+        ("easy = 10", "easy = 5", "effort.easy: must be from 6 to 20"),
+        ("fatigue_at = 7\n", "fatigue_at = 0\n", "fatigue_at: must be from 1 to 10"),
+    ],
+)
+def test_bad_effort_and_fatigue_settings_are_refused(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    assert expected in refusal(edited(tmp_path, old, new))
+
+
+def test_fatigue_and_talk_wording_keeps_the_sources_meaning() -> None:
+    g = guidelines.load()
+    messages = " ".join(r.message for r in g.rules.values())
+    points = " ".join(p for t in g.topics.values() for p in t.points)
+    assert "exhaust" not in (messages + points).lower()
+    assert "to the point of fatigue" in g.rule("pushed-through-fatigue").message
+    talk = " ".join(g.rule("could-not-talk").message.split())
+    assert "breathing" in talk and "speech" in talk and "effort scale" in talk
+    assert "speech" in " ".join(g.topics["aerobic"].points)
+    assert "may speed muscle loss" in " ".join(g.rule("next-day-aching").message.split())
+
+
 def test_red_flag_terms_can_be_added_to(tmp_path: Path) -> None:
     data = shipped_data()
     data["rules"]["red-flag-symptom"]["terms"].append("blue lips")
@@ -319,8 +365,8 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
             "rules.above-moderate.sources[0]: unknown source 'borg'",
         ),
         (
-            'kinds = ["stretching"',
-            'kinds = ["stretch"',
+            'kinds = ["aerobic"',
+            'kinds = ["aerobics"',
             "rules.next-day-aching.kinds[0]: must be one of stretching, rom, aerobic",
         ),
         (

@@ -137,15 +137,75 @@ def test_routine_session_takes_three_keys(screen, alslog_home: Path) -> None:  #
     s.press("\r")
     code, rest = s.finish()
     assert code == 0, rest
-    assert "Logged: stretching, 12 min (gentle), could talk; today" in rest
+    assert "Logged: stretching, 12 min (gentle); today" in rest  # nobody said "could talk"
+    assert "How hard" not in rest  # stretching: no effort question
     assert "Nothing to flag" in rest
     assert s.keys == 3 <= ROUTINE_KEYS_MAX
     latest = store(alslog_home).last_session()
     assert latest is not None and (latest.minutes, latest.activity, latest.talk) == (
         12,
         "gentle",
-        True,
+        None,
     )
+
+
+def test_aerobic_session_asks_effort_in_words_and_takes_four_keys(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    """Kind, same as last time, Enter for the effort of last time, no problems."""
+    seed(alslog_home, days_ago=1, kind="aerobic", minutes=20, activity="walking")
+    checked_in_today(alslog_home)
+    s = screen("add")
+    s.wait(r"What kind")
+    s.press("3")
+    s.wait(r"Same as last time: aerobic, 20 min, walking\.")
+    s.press("\r")
+    s.wait(r"How hard was it\? Press a number \(Enter = 2\):")
+    s.wait(r"3 hard: could not talk comfortably")
+    s.press("\r")  # moderate: no effort logged last time
+    s.wait(r"2 moderate: could talk")
+    s.wait("Any problems")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0, rest
+    assert s.keys == ROUTINE_KEYS_MAX
+    assert "Logged: aerobic, 20 min (walking), effort 12; today" in rest
+    latest = store(alslog_home).last_session()
+    assert latest is not None and (latest.rpe, latest.talk) == (12, None)
+
+
+def test_effort_default_is_last_times_answer_and_hard_means_could_not_talk(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    seed(alslog_home, days_ago=1, kind="strength", minutes=10)
+    store(alslog_home).add_session(
+        Session(id=new_id(), kind="strength", minutes=10, rpe=15, at=now() - timedelta(hours=1))
+    )
+    checked_in_today(alslog_home)
+    s = screen("add", "strength", "10", "--plain")
+    s.wait(r"How hard was it\? Press a number \(Enter = 3\):")  # as last time: hard
+    s.press("3")
+    s.wait("Any problems")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0, rest
+    latest = store(alslog_home).last_session()
+    assert latest is not None and (latest.rpe, latest.talk) == (15, False)
+    text = " ".join(" ".join(plain_lines(rest)).split())
+    assert "could not talk comfortably" in text
+    assert "If ALS has affected your speech, go by the effort scale" in text
+    assert "Caution: You rated the effort 15" in text
+
+
+def test_talk_is_stored_as_said_by_the_flag(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    for flag, said in (("--talk", True), ("--no-talk", False)):
+        # The flag answers the safety step and --rpe the effort: nothing is asked.
+        s = screen("add", "aerobic", "10", flag, "--rpe", "12")
+        code, rest = s.finish()
+        assert s.keys == 0
+        assert code == 0, rest
+        latest = store(alslog_home).last_session()
+        assert latest is not None and latest.talk is said
 
 
 def test_first_command_of_the_day_asks_aching_and_still_takes_four_keys(  # type: ignore[no-untyped-def]
@@ -180,11 +240,13 @@ def test_guided_add_first_time_types_minutes_and_kind_default_is_enter(  # type:
     s.wait(r"3 aerobic")
     s.wait("Minutes:")
     s.press("25\r")
-    s.wait("Any problems")  # the config's activity for aerobic: not asked
+    s.wait("How hard")  # the config's activity for aerobic: not asked
+    s.press("1")
+    s.wait("Any problems")
     s.press("\r")
     code, rest = s.finish()
     assert code == 0, rest
-    assert "Logged: aerobic, 25 min (walking), could talk" in rest
+    assert "Logged: aerobic, 25 min (walking), effort 10; today" in rest
 
 
 def test_guided_add_change_minutes_then_accept(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
@@ -210,6 +272,8 @@ def test_safety_keys_tired_kept_going_symptom_show_the_alert(  # type: ignore[no
     screen, alslog_home: Path
 ) -> None:
     s = screen("add", "aerobic", "20")
+    s.wait("How hard")
+    s.press("\r")
     s.wait(r"Any problems\?")
     s.press("k")  # kept going after tiring: tired too
     s.wait("kept going after feeling tired")
@@ -226,6 +290,8 @@ def test_safety_keys_tired_kept_going_symptom_show_the_alert(  # type: ignore[no
     assert "STOP NOW and contact your care team." in [line.strip() for line in lines]
     assert any(line.startswith("ALERT: You noted chest pain") for line in lines)
     assert any(line.startswith("Warning: You kept going") for line in lines)
+    assert "Stop here for today: rest, and contact your care team." in lines[-2:]
+    assert not any("Still to do" in line or "Well done" in line for line in lines)
     assert "\x1b[" in s.raw  # colour on a terminal, as well as the words
     session = store(alslog_home).last_session()
     assert session is not None
@@ -234,6 +300,8 @@ def test_safety_keys_tired_kept_going_symptom_show_the_alert(  # type: ignore[no
 
 def test_could_not_talk_and_typed_symptom(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
     s = screen("add", "aerobic", "20", "--plain")
+    s.wait("How hard")
+    s.press("2")
     s.wait("Any problems")
     s.press("n")
     s.wait("could not talk comfortably")
@@ -293,7 +361,7 @@ def test_again_asks_one_key_and_repeats_the_last_session(screen, alslog_home: Pa
     code, rest = s.finish()
     assert code == 0
     assert s.keys == 1
-    assert "Logged: aerobic, 20 min (walking), could talk; today" in rest
+    assert "Logged: aerobic, 20 min (walking); today" in rest
     assert len(store(alslog_home).sessions()) == 2
 
 
@@ -314,13 +382,14 @@ def test_routine_logs_each_part_and_puts_problems_where_they_happened(  # type: 
     code, rest = s.finish()
     assert code == 0
     assert "Logged: stretching, 10 min, felt tired" in rest
-    assert "Logged: range of motion, 10 min, could talk" in rest
+    assert "Logged: range of motion, 10 min; today" in rest
     stretching, rom = store(alslog_home).sessions()
-    assert (stretching.kind, stretching.tired, rom.kind, rom.tired) == (
+    assert (stretching.kind, stretching.tired, rom.kind, rom.tired, rom.talk) == (
         "stretching",
         True,
         "rom",
         False,
+        None,
     )
     assert stretching.at + timedelta(minutes=10) == rom.at  # one after the other, ending now
 
@@ -342,7 +411,7 @@ def test_aching_next_day_is_asked_once_and_shows_the_cut_back(  # type: ignore[n
     code, rest = s.finish()
     assert code == 0
     text = " ".join(" ".join(plain_lines(rest)).split())
-    assert "try about 15 minutes" in text  # the cut-back suggestion of the aching rule
+    assert "aerobic 20 min on" in text and "(try 15 min)" in text  # the aching rule's cut
     assert "Week" in text
     (record,) = store(alslog_home).checkins()
     assert (record.aching, record.where, record.aching_level) == (True, "calves", 10)
@@ -398,6 +467,21 @@ def test_ready_uses_todays_aching_answer(screen, alslog_home: Path) -> None:  # 
         s.press("\r")
     code, rest = s.finish()
     assert code == 0 and "Go easy today" in rest and "Aching: from today's check-in." in rest
+
+
+def test_ready_after_an_alert_today_asks_nothing_and_says_rest(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    session = Session(id=new_id(), kind="aerobic", minutes=20, at=now(), symptoms=("chest pain",))
+    store(alslog_home).add_session(session)
+    s = screen("ready", "--plain")
+    code, rest = s.finish()
+    assert code == 0 and s.keys == 0
+    lines = [line.strip() for line in plain_lines(rest) if line.strip()]
+    assert lines[0] == "STOP NOW and contact your care team."
+    assert lines[1] == "Better to rest today."
+    assert "[y/N]" not in rest
+    assert f"You noted chest pain at {session.at:%H:%M} today." in " ".join(rest.split())
 
 
 # ---- width and colour ----------------------------------------------------------------------

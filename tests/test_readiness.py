@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 import pytest
 
 from alslog import guidelines
-from alslog.readiness import assess
+from alslog.models import CheckIn, Finding
+from alslog.readiness import assess, logged_reasons
 
 G = guidelines.load()
 QUESTIONS = G.ready.questions
@@ -81,3 +84,44 @@ def test_aching_reason_is_hedged() -> None:
     reason = QUESTIONS["aching"].reason
     assert not reason.startswith("Aching means")
     assert "may have been too much" in reason and "lighter" in reason
+
+
+# ---- what was logged today -------------------------------------------------------------
+def _alert(**fields: object) -> Finding:
+    base: dict[str, object] = {
+        "rule": "some-alert",
+        "severity": "alert",
+        "date": date(2026, 3, 2),
+        "message": "You noted trouble breathing in your check-in. Stop and contact your care team.",
+        "source": "MDA",
+    }
+    return Finding.model_validate(base | fields)
+
+
+def test_any_alert_finding_means_rest_whatever_raised_it() -> None:
+    """An alert from a check-in or a note (no session, nothing noted) still means rest."""
+    (reason,) = logged_reasons([], None, [_alert()], G)
+    assert (reason.question, reason.verdict) == ("logged-alert", "rest")
+    assert reason.text.startswith("You noted trouble breathing in your check-in.")
+    result = assess({}, G, [reason])
+    assert result.verdict == "rest" and result.sources == "MDA"
+
+
+def test_an_alert_names_what_was_noted_and_when() -> None:
+    at = datetime(2026, 3, 2, 10, 5, tzinfo=UTC)
+    (reason,) = logged_reasons([], None, [_alert(noted=("chest pain", "dizzy"), at=at)], G)
+    assert reason.text.startswith("You noted chest pain and dizzy at 10:05 today.")
+
+
+def test_cautions_of_today_do_not_change_the_answer() -> None:
+    assert logged_reasons([], None, [_alert(severity="caution")], G) == []
+
+
+@pytest.mark.parametrize(("fatigue", "count"), [(None, 0), (0, 0), (6, 0), (7, 1), (10, 1)])
+def test_checkin_fatigue_at_the_threshold_means_go_easy(fatigue: int | None, count: int) -> None:
+    checkin = CheckIn(id="c0001", date=date(2026, 3, 2), fatigue=fatigue)
+    reasons = logged_reasons([], checkin, [], G)
+    assert len(reasons) == count
+    assert all(r.verdict == "easy" for r in reasons)
+    if count:
+        assert assess({"meal": True}, G, reasons).verdict == "easy"

@@ -117,3 +117,23 @@ def test_colour_alert_stands_out_and_keeps_the_words() -> None:
     banner = next(line for line in lines if "STOP NOW" in line)
     assert "\x1b[1;31;7m" in banner  # bold red, reversed
     assert any("ALERT:" in line for line in lines)
+
+
+def test_an_earlier_days_alert_is_told_in_the_past_tense_without_stop_now() -> None:
+    term = Term(color=False, width=80, stream=io.StringIO())
+    noted = ALERT.model_copy(update={"noted": ("chest pain",)})
+    lines = findings_lines(term, [noted, ALERT], today=date(2026, 3, 5), show_day=True)
+    assert "STOP NOW and contact your care team." not in lines
+    text = " ".join(" ".join(lines).split())
+    assert text.startswith(
+        "ALERT: On Mon 2 Mar you noted chest pain. If you have not told your care team yet, "
+        "do it now. Source: MDA."
+    )
+    # without what was noted (an alert from a check-in or a note): its own words, dated
+    assert "ALERT: On Mon 2 Mar: You noted chest pain. Stop exercising" in text
+
+
+def test_todays_alerts_get_one_stop_now_line() -> None:
+    term = Term(color=False, width=80, stream=io.StringIO())
+    lines = findings_lines(term, [ALERT, ALERT], today=ALERT.date)
+    assert lines.count("STOP NOW and contact your care team.") == 1

@@ -260,13 +260,13 @@ class Problems:
     def __init__(self) -> None:
         self.tired = False
         self.kept_going = False
-        self.talk = True
+        self.talk: bool | None = None  # None: not said either way (nothing is assumed)
         self.symptoms: list[str] = []
 
     @property
     def any(self) -> bool:
         """Whether anything but "no problems" was answered."""
-        return self.tired or self.kept_going or not self.talk or bool(self.symptoms)
+        return self.tired or self.kept_going or self.talk is False or bool(self.symptoms)
 
 
 def problems(question: str = "Any problems?") -> Problems:
@@ -301,14 +301,35 @@ def problems(question: str = "Any problems?") -> Problems:
             found.tired = found.tired or found.kept_going
             answered("kept going after feeling tired" if found.kept_going else "did not keep going")
         elif pressed == "n":
-            found.talk = not found.talk
-            answered("could not talk comfortably" if not found.talk else "could talk after all")
+            # Not said (or "could talk") -> could not; pressed again -> could after all.
+            found.talk = found.talk is False
+            if found.talk is False:
+                answered("could not talk comfortably")
+            else:
+                answered("could talk after all")
         else:
             answered("a symptom")
             symptom = pick_symptom()
             if symptom and symptom not in found.symptoms:
                 found.symptoms.append(symptom)
         prompt = "> Anything else? Enter = done:"
+
+
+# The guided effort question: words a person knows, each a key of the
+# guideline file's [effort] table (its Borg 6-20 value). "hard" says the
+# person could not talk comfortably.
+EFFORT_CHOICES: tuple[tuple[str, str], ...] = (
+    ("easy", "easy"),
+    ("moderate: could talk", "moderate"),
+    ("hard: could not talk comfortably", "hard"),
+    ("very hard", "very_hard"),
+)
+
+
+def effort(default: str = "moderate") -> str:
+    """How hard the session felt, one key; Enter takes ``default`` (a key of EFFORT_CHOICES)."""
+    keys = [value for _label, value in EFFORT_CHOICES]
+    return choose("How hard was it?", EFFORT_CHOICES, default=keys.index(default))
 
 
 def pick_symptom() -> str | None:

@@ -14,6 +14,8 @@ Layout (tables keyed by id, so a duplicate id is a TOML error)::
     [guide]              overview
     [rules.ID]           check, severity, message, sources, enabled, + the check's settings
     [topics.ID]          title, summary, points, sources
+    [effort]             easy, moderate, hard, very-hard (Borg values of the guided answers)
+    [ready]              fatigue_at (optional)
     [ready.verdicts]     rest, easy, fine
     [ready.questions.ID] question, if_yes, reason, sources
     [sources.ID]         name, title, publisher, year, url, note
@@ -35,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from alslog import paths
 from alslog.errors import GuidelineError, UsageError
-from alslog.models import KINDS, RPE_MAX, RPE_MIN, Kind, Severity
+from alslog.models import RPE_MAX, RPE_MIN, Kind, Severity
 
 SCHEMA = 1
 
@@ -129,14 +131,35 @@ class KeptGoing(RuleBase):
     check: Literal["kept-going"]
 
 
-class AchingAfter(RuleBase):
-    """Sessions in the ``days_before`` days before a check-in that reports aching."""
+# The kinds an aching check-in suggests cutting, unless a guideline file says
+# otherwise: stretching and range of motion are asked for every day.
+CUT_KINDS: tuple[Kind, ...] = ("aerobic", "strength", "other")
 
-    PLACEHOLDERS = _SESSION | {"ache_day", "suggested", "percent", "days"}
+
+class AchingAfter(RuleBase):
+    """A check-in that reports aching, after sessions of ``kinds`` in the ``days_before`` days.
+
+    {sessions} lists them with their shorter times; the one-session
+    placeholders ({minutes}, {suggested}...) describe the latest of them.
+    """
+
+    PLACEHOLDERS = _SESSION | {"ache_day", "suggested", "percent", "days", "sessions"}
     check: Literal["aching-after"]
     days_before: int = Field(ge=1, le=7)
     cut_back_percent: int = Field(ge=5, le=75)
-    kinds: Annotated[tuple[Kind, ...], Field(min_length=1)] = KINDS
+    kinds: Annotated[tuple[Kind, ...], Field(min_length=1)] = CUT_KINDS
+
+
+class CheckinFatigue(RuleBase):
+    """Sessions on a day whose check-in rates fatigue ``fatigue_at`` or more (0-10).
+
+    One finding per such day: {sessions} lists its sessions; the session
+    placeholders describe the latest.
+    """
+
+    PLACEHOLDERS = _SESSION | {"fatigue", "limit", "sessions"}
+    check: Literal["checkin-fatigue"]
+    fatigue_at: int = Field(ge=1, le=10)
 
 
 class MinutesAbove(RuleBase):
@@ -184,6 +207,7 @@ AnyRule = (
     | CannotTalk
     | KeptGoing
     | AchingAfter
+    | CheckinFatigue
     | MinutesAbove
     | KindLogged
     | SymptomTerms
@@ -285,11 +309,25 @@ class Question(BaseModel):
     sources: SourceIds
 
 
+class Effort(BaseModel):
+    """The Borg 6-20 value stored for each answer of the guided effort question."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True,
+                              populate_by_name=True)  # fmt: skip
+
+    easy: int = Field(default=10, ge=RPE_MIN, le=RPE_MAX)
+    moderate: int = Field(default=12, ge=RPE_MIN, le=RPE_MAX)
+    hard: int = Field(default=15, ge=RPE_MIN, le=RPE_MAX)
+    very_hard: int = Field(default=17, ge=RPE_MIN, le=RPE_MAX, alias="very-hard")
+
+
 class Ready(BaseModel):
     """The before-exercise check (``alslog ready``)."""
 
     model_config = _MODEL
 
+    # A check-in fatigue at or above this (0-10) today means "go easy".
+    fatigue_at: int = Field(default=7, ge=1, le=10)
     verdicts: Verdicts
     questions: Annotated[dict[Id, Question], Field(min_length=1)]
 
@@ -304,6 +342,7 @@ class Guidelines(BaseModel):
     guide: Guide
     rules: dict[Id, Rule]
     topics: dict[Id, Topic]
+    effort: Effort = Field(default_factory=Effort)  # optional: older copies load
     ready: Ready
     sources: dict[Id, Source]
 

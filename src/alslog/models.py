@@ -139,6 +139,12 @@ class Finding(BaseModel):
     message: str
     sessions: tuple[str, ...] = ()
     source: str = ""
+    # What the person noted that raised it (symptoms, as written): "you noted X".
+    noted: tuple[str, ...] = ()
+    # When the session it is about was logged, for "at 10:05 today".
+    at: datetime | None = None
+    # Whether the message names its own day, so a list of days need not add it.
+    names_day: bool = False
 
     @property
     def rank(self) -> int:

@@ -96,23 +96,101 @@ def findings_lines(
     today: date | None = None,
     *,
     show_day: bool = False,
+    group: bool = False,
 ) -> list[str]:
-    """Each finding as a labelled paragraph, most serious first (as given)."""
+    """Each finding as a labelled paragraph, most serious first (as given).
+
+    An alert of today comes after the STOP NOW line (once); an alert of an
+    earlier day is told in the past tense, with a reminder to tell the care
+    team. ``show_day`` adds the day to findings whose message does not name it.
+    ``group`` tells a reminder about a day (no session: the daily rules) once
+    per rule and severity, listing its other days after it.
+    """
     lines: list[str] = []
+    banner = False
+    also: dict[tuple[str, str], list[date]] = {}
+    if group:
+        findings, also = grouped(findings)
     for finding in findings:
         label = SEVERITY_LABEL[finding.severity]
         head = term.style(f"{label}:", *SEVERITY_STYLE[finding.severity])
-        text = clean(finding.message)
-        if show_day and f"{finding.date.day} {finding.date:%b}" not in text:
-            text = f"({day_label(finding.date, today)}) {text}"
+        past = finding.severity == "alert" and today is not None and finding.date < today
+        if past:
+            assert today is not None
+            text = past_alert_text(finding, today)
+        else:
+            text = clean(finding.message)
+            if show_day and not finding.names_day:
+                text = f"({day_label(finding.date, today)}) {text}"
+        more = also.get((finding.rule, finding.severity)) if not finding.sessions else None
+        if more:
+            text += f" Also on {_and([day_label(d, today) for d in more])}."
         if finding.source:
             text += f" Source: {finding.source}."
-        if finding.severity == "alert":
+        if finding.severity == "alert" and not past and not banner:
             lines.extend(alert_banner(term))
+            banner = True
         wrapped = term.wrap(text, first=f"{label}: ", indent="  ")
         wrapped[0] = head + wrapped[0][len(label) + 1 :]
         lines.extend(wrapped)
     return lines
+
+
+def grouped(
+    findings: list[Finding] | tuple[Finding, ...],
+) -> tuple[list[Finding], dict[tuple[str, str], list[date]]]:
+    """Day reminders (no session, not an alert) once per rule and severity, with their other days.
+
+    Returns the findings to show, in order, and for each (rule, severity)
+    shown that way the other days it applies to.
+    """
+    shown: list[Finding] = []
+    also: dict[tuple[str, str], list[date]] = {}
+    for finding in findings:
+        key = (finding.rule, finding.severity)
+        if finding.sessions or finding.severity == "alert":
+            shown.append(finding)
+        elif key in also:
+            also[key].append(finding.date)
+        else:
+            also[key] = []
+            shown.append(finding)
+    return shown, also
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def past_alert_text(finding: Finding, today: date) -> str:
+    """An alert of an earlier day: 'On Fri 27 Nov you noted chest pain. If you have not...'."""
+    day = day_label(finding.date, today)
+    when = "Yesterday" if day == "yesterday" else f"On {day}"
+    if finding.noted:
+        text = f"{when} you noted {clean(_and(list(finding.noted)))}."
+    else:
+        text = f"{when}: {clean(finding.message)}"
+    return text + " If you have not told your care team yet, do it now."
+
+
+def earlier_alert_lines(term: Term, alerts: list[Finding]) -> list[str]:
+    """Today's alerts from before this command, repeated first by `add` and `again`."""
+    lines = alert_banner(term)
+    for finding in alerts:
+        what = (
+            f"you noted {clean(_and(list(finding.noted)))}"
+            if finding.noted
+            else "alslog raised an alert"
+        )
+        when = f" ({finding.at:%H:%M})" if finding.at is not None else ""
+        text = f"Earlier today{when} {what}. Don't exercise any more today."
+        wrapped = term.wrap(text, first="ALERT: ", indent="  ")
+        wrapped[0] = term.style("ALERT:", *SEVERITY_STYLE["alert"]) + wrapped[0][len("ALERT:") :]
+        lines.extend(wrapped)
+    return lines
+
+
+ALERT_LAST_WORD = "Stop here for today: rest, and contact your care team."
 
 
 def alert_banner(term: Term) -> list[str]:
@@ -135,8 +213,14 @@ def logged_lines(
     today: date,
     *,
     done_today: dict[str, bool],
+    earlier_alerts: list[Finding] | tuple[Finding, ...] = (),
 ) -> list[str]:
-    """What `alslog add` and `alslog again` print for one or more sessions just logged."""
+    """What `alslog add` and `alslog again` print for one or more sessions just logged.
+
+    ``earlier_alerts``: today's alerts about other sessions, repeated before the
+    new findings. After any alert the last word is stop and rest: no praise,
+    nothing "still to do".
+    """
     lines: list[str] = []
     for session in sessions:
         wrapped = term.wrap(
@@ -146,11 +230,16 @@ def logged_lines(
         )
         wrapped[0] = term.style("Logged:", "bold", "green") + wrapped[0][len("Logged:") :]
         lines.extend(wrapped)
+    if earlier_alerts:
+        lines.extend(earlier_alert_lines(term, list(earlier_alerts)))
     if findings:
         lines.extend(findings_lines(term, findings, today))
-    else:
+    elif not earlier_alerts:
         what, it = ("this session", "it") if len(sessions) == 1 else ("these sessions", "them")
         lines.extend(term.wrap(f"Nothing to flag in {what}. Well done for logging {it}."))
+    if earlier_alerts or any(f.severity == "alert" for f in findings):
+        lines.extend(term.wrap(term.style(ALERT_LAST_WORD, "bold")))
+        return lines
     todo = [kind_label(k) for k in ("stretching", "rom") if not done_today.get(k)]
     if any(s.day == today for s in sessions) and todo:
         lines.extend(term.wrap(f"Still to do today: {' and '.join(todo)}."))
@@ -238,9 +327,9 @@ def week_lines(term: Term, summary: WeekSummary) -> list[str]:
     lines.extend(chart_lines(term, summary))
     lines.append("")
     if summary.findings:
-        count = len(summary.findings)
+        count = len(grouped(summary.findings)[0])
         lines.append(term.style(f"{count} thing{'s' if count != 1 else ''} to look at:", "bold"))
-        lines.extend(findings_lines(term, summary.findings, today, show_day=True))
+        lines.extend(findings_lines(term, summary.findings, today, show_day=True, group=True))
     else:
         lines.append("Nothing flagged this week.")
     return lines
@@ -276,12 +365,15 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     return finding.model_dump(mode="json")
 
 
-def add_json(session: Session, findings: list[Finding]) -> dict[str, Any]:
-    """The document `alslog add --json` prints."""
+def add_json(
+    session: Session, findings: list[Finding], earlier_alerts: list[Finding] | None = None
+) -> dict[str, Any]:
+    """The document `alslog add --json` prints (``earlier_alerts``: today's, of other sessions)."""
     return {
         "version": JSON_VERSION,
         "session": session_json(session),
         "findings": [finding_json(f) for f in findings],
+        "earlier_alerts": [finding_json(f) for f in earlier_alerts or []],
     }
 
 
@@ -346,8 +438,9 @@ def ready_lines(
     if result.reasons:
         lines.append("Because:")
         for reason in result.reasons:
-            asked = questions.get(reason.question, reason.question)
-            text = f"{asked} Yes. {reason.text}"
+            asked = questions.get(reason.question)
+            # A reason from what was logged today says what and when itself.
+            text = f"{asked} Yes. {reason.text}" if asked else reason.text
             if reason.sources:
                 text += f" Source: {reason.sources}."
             lines.extend(term.wrap(text, first="- ", indent="  "))
@@ -377,11 +470,17 @@ def ready_json(result: Any, answers: dict[str, bool]) -> dict[str, Any]:
     }
 
 
-def routine_json(name: str, sessions: list[Session], findings: list[Finding]) -> dict[str, Any]:
+def routine_json(
+    name: str,
+    sessions: list[Session],
+    findings: list[Finding],
+    earlier_alerts: list[Finding] | None = None,
+) -> dict[str, Any]:
     """The document `alslog add --routine NAME --json` prints."""
     return {
         "version": JSON_VERSION,
         "routine": name,
         "sessions": [session_json(s) for s in sessions],
         "findings": [finding_json(f) for f in findings],
+        "earlier_alerts": [finding_json(f) for f in earlier_alerts or []],
     }

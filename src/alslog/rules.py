@@ -5,10 +5,10 @@ rule names a ``check``; the check is a small function registered here under
 that name, which yields the findings of one rule. ``guidelines.py`` validates
 the rule's settings and message before any of this runs.
 
-Dates: a finding is dated on the day it is about. For a session rule, and for
-``aching-after``, that is the session's day (one finding per flagged session,
-naming the aching check-in's day in its message); for ``daily`` it is the day
-with nothing logged.
+Dates: a finding is dated on the day it is about. For a session rule that is
+the session's day; for ``aching-after`` the aching check-in's day (one finding
+per check-in, listing the sessions before it); for ``daily`` the day with
+nothing logged.
 """
 
 from __future__ import annotations
@@ -16,14 +16,16 @@ from __future__ import annotations
 import functools
 import math
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from alslog.guidelines import (
     AchingAfter,
     CannotTalk,
+    CheckinFatigue,
     Daily,
     Guidelines,
     KeptGoing,
@@ -34,7 +36,14 @@ from alslog.guidelines import (
     SymptomOther,
     SymptomTerms,
 )
-from alslog.models import CheckIn, Finding, Session, kind_adjective, most_serious_first
+from alslog.models import (
+    KIND_LABELS,
+    CheckIn,
+    Finding,
+    Session,
+    kind_adjective,
+    most_serious_first,
+)
 
 _ONE_DAY = timedelta(days=1)
 
@@ -122,7 +131,8 @@ def session_findings(
     """The findings about one session (the prompt after ``alslog add``), most serious first.
 
     ``sessions`` is the rest of the history (it may or may not include
-    ``session``); ``checkins`` should reach a few days past the session's day.
+    ``session``); ``checkins`` should reach a few days past the session's day:
+    aching noted then is dated on its own day and still concerns this session.
     """
     others = [s for s in sessions if s.id != session.id]
     found = evaluate(
@@ -130,7 +140,7 @@ def session_findings(
         checkins,
         guidelines,
         start=session.day,
-        end=session.day,
+        end=session.day + timedelta(days=lookahead_days(guidelines)),
         today=today,
         first_day=None,
     )
@@ -138,12 +148,12 @@ def session_findings(
 
 
 def lookahead_days(guidelines: Guidelines) -> int:
-    """How many days past a window's end check-ins can still change its findings.
+    """How many days after a session a check-in can still raise a finding about it.
 
-    This is the documented way for callers to size the aching window: aching
-    noted up to ``days_before`` days after a session flags it, so fetch
-    check-ins up to ``end`` + this many days before calling :func:`evaluate`.
-    0 when no aching rule is enabled.
+    Aching noted up to ``days_before`` days after a session lists it (in a
+    finding dated on the aching day): to see everything said about the
+    sessions of a window, fetch check-ins up to ``end`` + this many days. 0 when
+    no aching rule is enabled.
     """
     return max(
         (
@@ -169,13 +179,15 @@ def history_days(guidelines: Guidelines) -> int:
 
 
 def suggest_minutes(minutes: int, cut_percent: int) -> int:
-    """A shorter next session: ``cut_percent`` less, rounded down to a friendly number.
+    """A shorter next session: ``cut_percent`` less, to the nearest minute.
 
-    Rounded down (to a multiple of 5 from 10 minutes up) because the cut is a
-    precaution; never below 1 minute.
+    The message states the percent, so the number must agree with it: it is
+    within a minute of the exact cut (25% of 25 minutes is about 19), a half
+    rounded down (the cut is a precaution). Always less than ``minutes``, and
+    never below 1 minute (a 1-minute session stays 1).
     """
     raw = minutes * (100 - cut_percent) / 100
-    suggested = 5 * math.floor(raw / 5) if raw >= 10 else math.floor(raw)
+    suggested = math.ceil(raw - 0.5)
     return max(1, min(suggested, minutes - 1))
 
 
@@ -289,6 +301,13 @@ def _session_values(s: Session) -> dict[str, Any]:
     return {"kind": kind, "activity": s.activity or kind, "minutes": s.minutes, "day": _day(s.day)}
 
 
+@functools.lru_cache(maxsize=64)
+def _names_day(message: str) -> bool:
+    """Whether a message template names the finding's day ({day} or {ache_day})."""
+    fields = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+    return bool(fields & {"day", "ache_day"})
+
+
 def _finding(
     rule_id: str,
     rule: RuleBase,
@@ -296,6 +315,9 @@ def _finding(
     day: date,
     values: Mapping[str, Any],
     sessions: tuple[str, ...] = (),
+    *,
+    noted: tuple[str, ...] = (),
+    at: datetime | None = None,
 ) -> Finding:
     return Finding(
         rule=rule_id,
@@ -304,13 +326,24 @@ def _finding(
         message=rule.message.format_map(values),
         sessions=sessions,
         source=ctx.guidelines.source_names(rule.sources),
+        noted=noted,
+        at=at,
+        names_day=_names_day(rule.message),
     )
 
 
-def _about(rule_id: str, rule: RuleBase, ctx: _Context, s: Session, **extra: Any) -> Finding:
-    """A finding about one session."""
+def _about(
+    rule_id: str,
+    rule: RuleBase,
+    ctx: _Context,
+    s: Session,
+    *,
+    noted: tuple[str, ...] = (),
+    **extra: Any,
+) -> Finding:
+    """A finding about one session; ``noted``: what the person wrote that raised it."""
     values = _session_values(s) | extra
-    return _finding(rule_id, rule, ctx, s.day, values, (s.id,))
+    return _finding(rule_id, rule, ctx, s.day, values, (s.id,), noted=noted, at=s.at)
 
 
 # ---- the checks -------------------------------------------------------------
@@ -346,26 +379,53 @@ def _kept_going(rule_id: str, rule: KeptGoing, ctx: _Context) -> Iterator[Findin
 
 @_check("aching-after")
 def _aching_after(rule_id: str, rule: AchingAfter, ctx: _Context) -> Iterator[Finding]:
-    aching_days = sorted({c.date for c in ctx.checkins if c.aching})
-    if not aching_days:
-        return
+    # One finding per aching check-in in the window, listing the sessions of
+    # the kinds to cut in the days before it, each with its shorter time.
     window = timedelta(days=rule.days_before)
-    for s in ctx.window_sessions():
-        if s.kind not in rule.kinds:
+    for c in ctx.checkins:
+        if not c.aching or not ctx.start <= c.date <= ctx.end:
             continue
-        # The first aching day after the session, within the window.
-        ache = next((d for d in aching_days if s.day < d <= s.day + window), None)
-        if ache is not None:
-            yield _about(
-                rule_id,
-                rule,
-                ctx,
-                s,
-                ache_day=_day(ache),
-                suggested=suggest_minutes(s.minutes, rule.cut_back_percent),
-                percent=rule.cut_back_percent,
-                days=rule.days_before,
-            )
+        cut = [
+            s for s in ctx.sessions if c.date - window <= s.day < c.date and s.kind in rule.kinds
+        ]
+        if not cut:
+            continue
+        listed = [_cut_text(s, rule.cut_back_percent) for s in cut]
+        last = cut[-1]  # fills the one-session placeholders of older personal copies
+        values = _session_values(last) | {
+            "ache_day": _day(c.date),
+            "sessions": "; ".join(listed),
+            "suggested": suggest_minutes(last.minutes, rule.cut_back_percent),
+            "percent": rule.cut_back_percent,
+            "days": rule.days_before,
+        }
+        yield _finding(rule_id, rule, ctx, c.date, values, tuple(s.id for s in cut))
+
+
+def _cut_text(s: Session, percent: int) -> str:
+    """'aerobic 25 min on Mon 23 Nov (try 19 min)'."""
+    text = f"{KIND_LABELS.get(s.kind, s.kind)} {s.minutes} min on {_day(s.day)}"
+    if s.minutes < 2:
+        return text + " (already as short as it gets)"
+    return text + f" (try {suggest_minutes(s.minutes, percent)} min)"
+
+
+@_check("checkin-fatigue")
+def _checkin_fatigue(rule_id: str, rule: CheckinFatigue, ctx: _Context) -> Iterator[Finding]:
+    # One finding per tired day, listing its sessions (not one per session).
+    for c in ctx.checkins:
+        if c.fatigue is None or c.fatigue < rule.fatigue_at or not ctx.start <= c.date <= ctx.end:
+            continue
+        logged = [s for s in ctx.sessions if s.day == c.date]
+        if not logged:
+            continue
+        listed = _and([f"{KIND_LABELS.get(s.kind, s.kind)} {s.minutes} min" for s in logged])
+        values = _session_values(logged[-1]) | {
+            "sessions": listed,
+            "fatigue": c.fatigue,
+            "limit": rule.fatigue_at,
+        }
+        yield _finding(rule_id, rule, ctx, c.date, values, tuple(s.id for s in logged))
 
 
 @_check("minutes-above")
@@ -387,7 +447,7 @@ def _symptom_terms(rule_id: str, rule: SymptomTerms, ctx: _Context) -> Iterator[
     for s in ctx.window_sessions():
         hits = matched_symptoms(s.symptoms, rule.terms)
         if hits:
-            yield _about(rule_id, rule, ctx, s, symptoms=_and(hits))
+            yield _about(rule_id, rule, ctx, s, symptoms=_and(hits), noted=tuple(hits))
 
 
 @_check("symptom-other")
@@ -402,7 +462,7 @@ def _symptom_other(rule_id: str, rule: SymptomOther, ctx: _Context) -> Iterator[
         flagged = set(matched_symptoms(s.symptoms, terms)) if terms else set()
         rest = [x for x in s.symptoms if x not in flagged]
         if rest:
-            yield _about(rule_id, rule, ctx, s, symptoms=_and(rest))
+            yield _about(rule_id, rule, ctx, s, symptoms=_and(rest), noted=tuple(rest))
 
 
 @_check("daily")

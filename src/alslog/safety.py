@@ -42,21 +42,52 @@ def about_sessions(
     return most_serious_first(findings)
 
 
+# The checks that look at check-ins: a check-in raises their findings on its day.
+CHECKIN_CHECKS = frozenset({"aching-after", "checkin-fatigue"})
+
+
 def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date) -> list[Finding]:
-    """What a day's check-in says about the sessions before it (the aching advice)."""
+    """What a day's check-in raised itself: its aching advice, its tired-day cautions.
+
+    Only findings dated on the check-in's day, of the rules that look at
+    check-ins: a check-in without aching repeats no earlier day's aching.
+    """
     around = margin(guide)
     day = checkin.date
     found = rules.evaluate(
         store.sessions(day - around, day),
-        store.checkins(day - around, day),
+        store.checkins(day, day),
         guide,
-        start=day - around,
+        start=day,
         end=day,
         today=today,
-        first_day=store.first_day(),
+        first_day=None,
     )
-    aching = {rid for rid, rule in guide.rules.items() if rule.check == "aching-after"}
-    return [f for f in found if f.rule in aching]
+    return [f for f in found if guide.rules[f.rule].check in CHECKIN_CHECKS]
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day's records with the findings dated on it."""
+
+    sessions: list[Session]
+    checkin: CheckIn | None
+    findings: list[Finding]  # most serious first
+
+    @property
+    def alerts(self) -> list[Finding]:
+        """The findings that say stop and contact the care team."""
+        return [f for f in self.findings if f.severity == "alert"]
+
+
+def on_day(store: Store, guide: Guidelines, day: date, today: date) -> Day:
+    """What was logged on ``day`` and what the rules say about it (``ready``, ``add``)."""
+    period = over_period(store, guide, day, day, today)
+    return Day(
+        sessions=[s for s in period.sessions if s.day == day],
+        checkin=next(iter(period.checkins), None),
+        findings=period.findings,
+    )
 
 
 @dataclass(frozen=True)

@@ -138,8 +138,9 @@ def add(
     """Log a session, and see at once what the guidelines say about it.
 
     On a terminal, what you leave out is asked, one key per answer, Enter for
-    the usual: the kind, the minutes and activity of last time, and any
-    problems (tired, kept going, could not talk, a symptom).
+    the usual: the kind, the minutes and activity of last time, how hard an
+    aerobic or strengthening session was (as last time), and any problems
+    (tired, kept going, could not talk, a symptom).
     """
     from alslog import ask, parse
 
@@ -199,6 +200,11 @@ def add(
             asked = True
     assert the_kind is not None and the_minutes is not None
     flags = _Flags(tired, kept_going, talk, symptom, assisted, note)
+    if may_ask and rpe is None and the_kind in EFFORT_KINDS:
+        rpe, said_talk = _ask_effort(store, guide, the_kind)
+        if talk is None and said_talk is not None:
+            flags = replace(flags, talk=said_talk)
+        asked = True
     if may_ask and not safety_given:
         flags = flags.with_problems(ask.problems())
         asked = True
@@ -249,6 +255,29 @@ def again(
 
 
 # ---- the parts of add and again --------------------------------------------------
+# The kinds the guided add asks the effort of (the effort rules are about these).
+EFFORT_KINDS = ("aerobic", "strength")
+
+
+def _ask_effort(store: Store, guide: Guidelines, kind: Kind) -> tuple[int, bool | None]:
+    """The effort in words, one key (Enter = as last time, or moderate): (Borg value, talk).
+
+    "hard" means the person could not talk comfortably: talk is False then,
+    None otherwise (nothing else says whether they could).
+    """
+    from alslog import ask
+
+    table = guide.effort
+    values = {name: getattr(table, name) for _label, name in ask.EFFORT_CHOICES}
+    last = store.last_session(kind)
+    default = "moderate"
+    if last is not None and last.rpe is not None:
+        rated = last.rpe
+        default = min(values, key=lambda name: (abs(values[name] - rated), values[name]))
+    chosen = ask.effort(default)
+    return values[chosen], (False if chosen == "hard" else None)
+
+
 @dataclass(frozen=True)
 class _Flags:
     """What is said about how a session went (from options or from the questions)."""
@@ -261,18 +290,18 @@ class _Flags:
     note: str | None = None
 
     def with_problems(self, problems: ask.Problems) -> _Flags:
-        """These flags with the answers to the safety questions."""
+        """These flags with the answers to the safety questions (talk: only if said there)."""
         return replace(
             self,
             tired=problems.tired,
             kept_going=problems.kept_going,
-            talk=problems.talk,
+            talk=problems.talk if problems.talk is not None else self.talk,
             symptoms=list(problems.symptoms),
         )
 
-    def calm(self, talk: bool | None = None) -> _Flags:
-        """Only what belongs to every session (assisted, note), and no problems."""
-        return _Flags(talk=talk, assisted=self.assisted)
+    def calm(self) -> _Flags:
+        """Only what belongs to every session (assisted), and no problems."""
+        return _Flags(assisted=self.assisted)
 
 
 def _what(render: Any, kind: str, minutes: int, activity: str | None) -> str:
@@ -371,25 +400,33 @@ def _log_and_show(
     gap: bool,
     routine: str | None = None,
 ) -> None:
-    """Store the sessions (each its own add_session), then show what the rules say."""
+    """Store the sessions (each its own add_session), then show what the rules say.
+
+    An alert logged earlier today is repeated first: it still means stop.
+    """
     from alslog import render, safety
 
+    today = now.date()
+    earlier = safety.on_day(store, guide, today, today).alerts
     for session in sessions:
         store.add_session(session)
-    today = now.date()
     findings = safety.about_sessions(store, guide, sessions, today)
     if as_json:
         if routine is not None:
-            print_json(render.routine_json(routine, sessions, findings))
+            print_json(render.routine_json(routine, sessions, findings, earlier))
         else:
-            print_json(render.add_json(sessions[0], findings))
+            print_json(render.add_json(sessions[0], findings, earlier))
         return
     logged_today = store.sessions(today, today)
     done_today = {k: any(s.kind == k for s in logged_today) for k in ("stretching", "rom")}
     term = output(plain)
     if gap:
         term.write("")
-    term.write(render.logged_lines(term, sessions, findings, today, done_today=done_today))
+    term.write(
+        render.logged_lines(
+            term, sessions, findings, today, done_today=done_today, earlier_alerts=earlier
+        )
+    )
 
 
 def _add_routine(
@@ -442,8 +479,9 @@ def _add_routine(
             activity,
             None,
             when,
-            # "No problems" was said of the whole routine, could talk included.
-            flags if index == where_problems else flags.calm(talk=True if ask_problems else None),
+            # The problems belong to one part; the others get none (and no talk
+            # answer: nobody said whether they could talk).
+            flags if index == where_problems else flags.calm(),
         )
         for index, (kind, minutes, activity, when) in enumerate(parts)
     ]

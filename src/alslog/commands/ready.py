@@ -61,10 +61,11 @@ def ready(
 
     On a terminal it asks the questions of the guideline file, one key each
     (Enter = no), and stops asking once the answer is "rest". The options
-    answer them instead (each means "yes"; left out means "no"). Aching noted
-    in today's check-in counts too.
+    answer them instead (each means "yes"; left out means "no"). What was
+    logged today counts too: aching or fatigue in today's check-in, a session
+    that tired you, and above all any alert (then the answer is rest).
     """
-    from alslog import ask, readiness, render
+    from alslog import ask, readiness, render, safety
     from alslog.commands.logbook import offer_checkin
     from alslog.errors import UsageError
 
@@ -89,13 +90,17 @@ def ready(
     store = open_store(where)
     if may_ask:
         offer_checkin(store, guide, now, plain)
-    today_checkin = next(iter(store.checkins(today, today)), None)
+    day = safety.on_day(store, guide, today, today)
+    logged = readiness.logged_reasons(day.sessions, day.checkin, day.findings, guide)
+    today_checkin = day.checkin
     known = today_checkin.aching if today_checkin is not None else None
     if "aching" in questions and "aching" not in answers and known is not None:
         answers["aching"] = known  # answered today already: not asked again
         if known:
             notes.append("Aching: from today's check-in.")
-    if may_ask:
+    if may_ask and any(r.verdict == "rest" for r in logged):
+        notes.append("Nothing was asked: what you logged today already means rest.")
+    elif may_ask:
         ask.say("Before you exercise: Enter = no for each question.")
         for qid, question in questions.items():
             if qid in answers:
@@ -108,7 +113,7 @@ def ready(
                 break
     elif not answers:
         notes.append("No answers given: every question counted as no.")
-    result = readiness.assess(answers, guide)
+    result = readiness.assess(answers, guide, logged)
     if as_json:
         print_json(render.ready_json(result, answers))
         return
@@ -120,7 +125,7 @@ def ready(
             term,
             result,
             {qid: q.question for qid, q in questions.items()},
-            alert=answers.get(RED_FLAG_QUESTION, False),
+            alert=answers.get(RED_FLAG_QUESTION, False) or bool(day.alerts),
             notes=notes,
             disclaimer=guide.disclaimer,
         )
