@@ -43,7 +43,8 @@ def about_sessions(
 
 
 def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date) -> list[Finding]:
-    """What a day's check-in says about the sessions before it (the aching advice)."""
+    """What a day's check-in says: about the sessions before it (the aching advice),
+    and about itself (a red flag or a symptom in what was written that day)."""
     around = margin(guide)
     day = checkin.date
     found = rules.evaluate(
@@ -56,7 +57,14 @@ def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date
         first_day=store.first_day(),
     )
     aching = {rid for rid, rule in guide.rules.items() if rule.check == "aching-after"}
-    return [f for f in found if f.rule in aching]
+    symptom = {
+        rid for rid, rule in guide.rules.items() if rule.check in ("symptom-terms", "symptom-other")
+    }
+    return [
+        f
+        for f in found
+        if f.rule in aching or (f.rule in symptom and not f.sessions and f.date == day)
+    ]
 
 
 @dataclass(frozen=True)
