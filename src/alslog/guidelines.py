@@ -614,8 +614,8 @@ def _check_red_flag(g: Guidelines, label: str, path: Path | None) -> Guidelines:
         assert isinstance(shipped_rule, SymptomTerms)
         if rule.message != shipped_rule.message:
             raise GuidelineError(
-                f"{label}: {key}.message: must stay as shipped {why}; copy it back from "
-                f"{paths.shipped_guidelines()} or delete the key's new text"
+                f"{label}: {key}.message: must stay as shipped {why}; copy it from "
+                f"{paths.shipped_guidelines()}"
             )
         g = _merge_red_flag(g, rule, shipped, shipped_rule)
         rule = g.rules[RED_FLAG_RULE]

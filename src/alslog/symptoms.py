@@ -128,6 +128,9 @@ _SUFFIXES: tuple[tuple[str, str, int], ...] = (
     # (suffix, replacement, shortest stem left): "dizziness" -> "dizzy", "badly" -> "bad".
     ("iness", "y", 3),
     ("ness", "", 3),
+    # The same, with the last "s" missed (a common slip): "dizzines", "breathlessnes".
+    ("ines", "y", 3),
+    ("nes", "", 6),
     ("ily", "y", 3),
     ("ly", "", 3),
     ("ier", "y", 3),
@@ -210,7 +213,7 @@ class _Matcher:
         self._near: dict[str, set[str]] = {}
         for form in self._forms:
             if len(form) >= 4 and form.isalpha():
-                for variant in _deletions(form):
+                for variant in (form, *_deletions(form)):
                     self._near.setdefault(variant, set()).add(form)
         self._cache: dict[str, frozenset[int]] = {}
 
