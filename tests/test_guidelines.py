@@ -254,6 +254,7 @@ def test_an_older_copy_with_one_list_of_terms_loads_and_gets_the_groups(tmp_path
     rule["sources"] = ["mda-everyday-life"]
     del data["sources"]["alslog-precaution"]
     data["rules"]["symptom-noted"]["sources"] = ["mda-everyday-life"]
+    data["topics"]["red-flags"]["sources"] = ["mda-everyday-life", "exercises-page"]
     g = guidelines.load(from_data(tmp_path, data))
     assert catches(g, "breathless") == ["breathing"]
     assert catches(g, "dizzy") == ["dizziness"]  # credited to alslog, not to the MDA

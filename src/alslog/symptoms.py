@@ -85,6 +85,7 @@ NOT_TYPOS = frozenset(
     | {"patch", "thumb", "purse", "flatter", "fluster", "clutter", "looked", "brine", "weight"}
     | {"height", "brown", "crown", "grown", "drown", "frown", "brows", "pained", "gasket"}
     | {"rained", "ruined", "coal", "colder", "shirt", "sport", "shorts", "snort", "shore"}
+    | {"hurtle", "hurtled", "hurtles", "hurtling"}
 )
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -210,11 +211,17 @@ class _Matcher:
                 word_id = self._exact.setdefault(key, len(self._ids) + len(self._exact) + 10**6)
                 self._add(_Term(index, (word_id,), 0))
         # Symmetric-delete index for typos: each form with one letter deleted.
-        self._near: dict[str, set[str]] = {}
+        self._near: dict[str, list[str]] = {}
+        near = self._near
         for form in self._forms:
             if len(form) >= 4 and form.isalpha():
-                for variant in (form, *_deletions(form)):
-                    self._near.setdefault(variant, set()).add(form)
+                near.setdefault(form, []).append(form)
+                for i in range(len(form)):
+                    variant = form[:i] + form[i + 1 :]
+                    if variant in near:
+                        near[variant].append(form)
+                    else:
+                        near[variant] = [form]
         self._cache: dict[str, frozenset[int]] = {}
 
     def _word_id(self, word: str) -> int:
@@ -255,16 +262,19 @@ class _Matcher:
         for written in {word, key}:
             if len(written) < 4 or not written.isalpha():
                 continue
-            candidates = {f for v in (written, *_deletions(written)) for f in self._near.get(v, ())}
+            near = {f for v in (written, *_deletions(written)) for f in self._near.get(v, ())}
+            # Five letters or more: any one slip. Four: only two letters swapped.
+            candidates = [
+                form
+                for form in near
+                if (len(form) >= 5 and abs(len(form) - len(written)) <= 1)
+                or (len(form) == len(written) == 4 and sorted(form) == sorted(written))
+            ]
             if not candidates:
                 continue
             from rapidfuzz.distance import OSA  # only for a near miss: most texts never need it
 
             for form in candidates:
-                # Five letters or more: any one slip. Four: only two letters swapped.
-                short = len(form) == 4
-                if short and (len(written) != 4 or sorted(form) != sorted(written)):
-                    continue
                 if OSA.distance(written, form, score_cutoff=1) <= 1:
                     found.add(self._forms[form])
         return found
