@@ -46,6 +46,17 @@ def test_the_issue_examples_alert(cli, option: str, text: str) -> None:  # type:
     assert "Nothing to flag" not in result.out and "If something hurts, stop" not in result.out
 
 
+def test_the_installed_command_alerts_on_a_note_and_a_checkin(run_alslog) -> None:  # type: ignore[no-untyped-def]
+    added = run_alslog(
+        "add", "aerobic", "20", "-a", "walking", "--note", "had chest pain halfway, stopped",
+        "--plain",
+    )  # fmt: skip
+    assert added.code == 0 and alerted(added.out), added.err
+    checked = run_alslog("checkin", "--symptom", "couldn't catch my breath", "--plain")
+    assert checked.code == 0 and alerted(checked.out), checked.err
+    assert "Traceback" not in added.err + checked.err
+
+
 def test_a_note_alert_names_the_note_and_only_the_sources_of_its_signs(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("add", "aerobic", "20", "--note", "felt dizzy on the way back", "--json")
     (finding,) = json.loads(result.out)["findings"]

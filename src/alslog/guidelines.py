@@ -13,6 +13,7 @@ Layout (tables keyed by id, so a duplicate id is a TOML error)::
     disclaimer = "..."
     [guide]              overview
     [rules.ID]           check, severity, message, sources, enabled, + the check's settings
+    [[rules.ID.groups]]  symptom-terms: name, terms, abbreviations, gap, sources
     [topics.ID]          title, summary, points, sources
     [ready.verdicts]     rest, easy, fine
     [ready.questions.ID] question, if_yes, reason, sources
