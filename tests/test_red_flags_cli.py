@@ -108,6 +108,19 @@ def test_a_checkin_note_alerts(cli) -> None:  # type: ignore[no-untyped-def]
     assert not alerted(calm.out) and "ALERT" not in calm.out
 
 
+def test_editing_a_checkin_shows_a_red_flag_it_now_has(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("checkin", "--fatigue", "3").code == 0
+    (record,) = logbook().checkins()
+    edited = cli("edit", record.id, "--note", "felt faint in the shower", "--plain")
+    assert edited.code == 0, edited.err
+    assert "Changed the check-in" in edited.out and alerted(edited.out)
+    doc = json.loads(cli("edit", record.id, "--symptom", "sore knee", "--json").out)
+    assert doc["checkin"]["symptoms"] == ["sore knee"]
+    assert [f["rule"] for f in doc["findings"]] == ["red-flag-symptom", "symptom-noted"]
+    cleared = cli("edit", record.id, "--symptom", "", "--note", "", "--plain")
+    assert not alerted(cleared.out) and logbook().checkins()[0].symptoms == ()
+
+
 def test_checkin_without_anything_says_symptom_is_accepted(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("checkin", "--yes")
     assert result.code == 2 and "--symptom TEXT" in result.err

@@ -73,7 +73,7 @@ POST_NEGATIONS = frozenset({"free"})
 # still match when they are a term word themselves).
 NOT_TYPOS = frozenset(
     {"paint", "painted", "painter", "painting", "saint", "feint", "taint", "fizzy", "tizzy"}
-    | {"heard", "hearth", "hearty", "hears", "heat", "seat", "bread", "breadth", "clamp"}
+    | {"heard", "hearth", "hearty", "hears", "seat", "bread", "breadth", "clamp"}
     | {"crimp", "tramp", "cram", "crams", "eight", "light", "night", "right", "sight"}
     | {"fight", "might", "tights", "tighten", "pacing", "facing", "lacing", "raving", "racking"}
     | {"grasping", "rasping", "gaps", "minded", "winder", "winced", "wined", "wended"}
