@@ -12,7 +12,7 @@ PACKAGE = Path(alslog.__file__).parent
 CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask", "alslog.term"}
 UI_LIBRARIES = {"typer", "rich", "click"}
 # Pure domain: no I/O at all, no clock.
-PURE = ["models", "rules", "summary", "parse", "readiness", "trend"]
+PURE = ["models", "rules", "summary", "parse", "readiness", "trend", "symptoms"]
 # Domain modules that may do file I/O but never talk to the user.
 DOMAIN = [*PURE, "guidelines", "store", "atomic", "config", "transfer", "report", "paths", "safety"]
 
@@ -51,7 +51,11 @@ def test_models_import_nothing_of_ours() -> None:
 
 def test_rules_use_only_models_and_guidelines() -> None:
     ours = {n for n in imports_of("rules") if n.startswith("alslog")}
-    assert ours <= {"alslog.models", "alslog.guidelines", "alslog.errors"}, ours
+    assert ours <= {"alslog.models", "alslog.guidelines", "alslog.errors", "alslog.symptoms"}, ours
+
+
+def test_symptoms_import_nothing_of_ours() -> None:
+    assert not {n for n in imports_of("symptoms") if n.startswith("alslog")}
 
 
 def test_domain_neither_prints_nor_prompts_nor_reads_the_clock() -> None:

@@ -107,7 +107,9 @@ def one_kill(data: Path, rng: random.Random) -> None:
     proc.wait(timeout=30)
     committed: dict[str, str] = initial
     pending: dict[str, str] | None = None
-    for line in out.splitlines():
+    # Only whole lines count: the kill can cut a long "B ..." line short while it is
+    # being printed, before that write began.
+    for line in out.split("\n")[:-1]:
         if line.startswith("B "):
             pending = json.loads(line[2:])
         elif line == "C":

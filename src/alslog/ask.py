@@ -235,9 +235,9 @@ def scale(question: str, top: int = 10) -> int | None:
 
 
 # ---- the safety questions after a session ---------------------------------------
-# Symptoms offered with one key. The words match the red-flag terms of the
-# shipped guideline file ("chest pain", "short of breath", "dizzy", "severe
-# cramp", "heavy sweat", "cola"), so picking one raises the alert.
+# Symptoms offered with one key. All but "cramp" are red flags in the shipped
+# guideline file ([rules.red-flag-symptom]), so picking one raises the alert;
+# a plain cramp is noted.
 SYMPTOM_CHOICES: tuple[str, ...] = (
     "chest pain",
     "short of breath",
@@ -350,3 +350,19 @@ def pick_symptom() -> str | None:
     label = SYMPTOM_CHOICES[int(pressed) - 1]
     answered(label)
     return label
+
+
+def symptoms_today() -> list[str]:
+    """For the check-in: anything felt today, one key each (s = a symptom, Enter = none)."""
+    found: list[str] = []
+    prompt = "Any symptom today? Enter = none, s = a symptom:"
+    while True:
+        pressed = key(prompt, "s", retry="Please press s, or Enter:")
+        if pressed == ENTER:
+            answered("done" if found else "none")
+            return found
+        answered("a symptom")
+        symptom = pick_symptom()
+        if symptom and symptom not in found:
+            found.append(symptom)
+        prompt = "Another symptom? Enter = done, s = another:"

@@ -13,6 +13,7 @@ Layout (tables keyed by id, so a duplicate id is a TOML error)::
     disclaimer = "..."
     [guide]              overview
     [rules.ID]           check, severity, message, sources, enabled, + the check's settings
+    [[rules.ID.groups]]  symptom-terms: name, terms, abbreviations, gap, sources
     [topics.ID]          title, summary, points, sources
     [effort]             easy, moderate, hard, very-hard (Borg values of the guided answers)
     [ready]              fatigue_at (optional)
@@ -179,18 +180,51 @@ class KindLogged(RuleBase):
     kind: Kind
 
 
-class SymptomTerms(RuleBase):
-    """A session whose symptoms match one of ``terms``."""
+# The symptom rules look at check-ins too, which have no kind or minutes.
+_SYMPTOM = frozenset({"symptoms", "day"})
+Abbreviation = Annotated[str, Field(pattern=r"^[A-Za-z0-9]{2,12}$")]
 
-    PLACEHOLDERS = _SESSION | {"symptoms"}
-    check: Literal["symptom-terms"]
+
+class SymptomGroup(BaseModel):
+    """One sign of a ``symptom-terms`` rule: its phrasings, abbreviations and sources."""
+
+    model_config = _MODEL
+
+    name: Id
     terms: Annotated[tuple[Term, ...], Field(min_length=1)]
+    abbreviations: tuple[Abbreviation, ...] = ()
+    gap: int = Field(default=2, ge=0, le=6)  # other words allowed between a term's words
+    sources: SourceIds
+
+    def spec(self) -> tuple[str, tuple[str, ...], tuple[str, ...], int]:
+        """The group as ``symptoms.find`` takes it."""
+        return (self.name, self.terms, self.abbreviations, self.gap)
+
+
+class SymptomTerms(RuleBase):
+    """A session or check-in whose symptoms or notes mention a sign of ``groups``.
+
+    ``terms`` is the older form (one list, credited to the rule's sources):
+    personal copies written before groups still load.
+    """
+
+    PLACEHOLDERS = _SYMPTOM
+    check: Literal["symptom-terms"]
+    groups: tuple[SymptomGroup, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+    def all_groups(self) -> tuple[SymptomGroup, ...]:
+        """The groups, with the older ``terms`` list as one more group."""
+        if not self.terms:
+            return self.groups
+        legacy = SymptomGroup(name="your-terms", terms=self.terms, sources=self.sources)
+        return (*self.groups, legacy)
 
 
 class SymptomOther(RuleBase):
-    """A session with symptoms that no ``symptom-terms`` rule matched."""
+    """Symptoms of a session or check-in that no ``symptom-terms`` rule matched."""
 
-    PLACEHOLDERS = _SESSION | {"symptoms"}
+    PLACEHOLDERS = _SYMPTOM
     check: Literal["symptom-other"]
 
 
@@ -243,6 +277,9 @@ RED_FLAG_CORE: tuple[str, ...] = (
     "severe cramps",
     "unusually heavy sweating",
     "cola-coloured urine",
+    "dizzy",
+    "fainted",
+    "heart racing",
 )
 REQUIRED_TOPICS: tuple[str, ...] = (
     "stretching",
@@ -481,7 +518,8 @@ def _cache_key(path: Path, data: bytes) -> bytes:
     digest = hashlib.sha256(_CACHE_FORMAT)
     for part in (str(path), __version__, pydantic.VERSION):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    for module in (__file__, models.__file__):  # changed in a source checkout: a miss
+    # The shipped file too: a personal copy is merged with its red-flag groups.
+    for module in (__file__, models.__file__, paths.shipped_guidelines()):
         try:
             info = Path(module).stat()
         except OSError:
@@ -538,6 +576,8 @@ def parse(
         tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise GuidelineError(f"{label}: {_explain(errors[0], data)}{tail}") from None
     _cross_check(guidelines, label)
+    _check_sources(guidelines, label)
+    guidelines = _check_red_flag(guidelines, label, path)
     guidelines._path = path
     return guidelines
 
@@ -555,17 +595,26 @@ def _cross_check(g: Guidelines, label: str) -> None:
             raise GuidelineError(
                 f"{label}: rules.{rule_id}.check: must be {check!r} for this rule (got {got!r})"
             )
-    _check_red_flag(g, label)
     for topic_id in REQUIRED_TOPICS:
         if topic_id not in g.topics:
             raise GuidelineError(
                 f"{label}: topics: missing [topics.{topic_id}] (every guideline file needs: "
                 f"{', '.join(REQUIRED_TOPICS)})"
             )
+
+
+def _check_sources(g: Guidelines, label: str) -> None:
+    """Every source id cited names a [sources.ID] of the file."""
     cited: list[tuple[str, tuple[str, ...]]] = []
     cited += [(f"rules.{k}.sources", r.sources) for k, r in g.rules.items()]
     cited += [(f"topics.{k}.sources", t.sources) for k, t in g.topics.items()]
     cited += [(f"ready.questions.{k}.sources", q.sources) for k, q in g.ready.questions.items()]
+    for rule_id, rule in g.rules.items():
+        if isinstance(rule, SymptomTerms):
+            cited += [
+                (f"rules.{rule_id}.groups[{i}].sources", group.sources)
+                for i, group in enumerate(rule.groups)
+            ]
     for key, ids in cited:
         for index, source_id in enumerate(ids):
             if source_id not in g.sources:
@@ -575,8 +624,18 @@ def _cross_check(g: Guidelines, label: str) -> None:
                 )
 
 
-def _check_red_flag(g: Guidelines, label: str) -> None:
-    """The red-flag rule stays on, an alert, and still catches the sources' core symptoms."""
+def _check_red_flag(g: Guidelines, label: str, path: Path | None) -> Guidelines:
+    """The red-flag rule stays on, an alert, in the shipped words, with every shipped sign.
+
+    A personal copy that turns it off, lowers it or rewrites its message is
+    refused (as for any other bad value: one line naming the file and key), so
+    nobody is told "all good" by a file they may not know was edited. Its terms
+    are merged instead of checked: the shipped groups are always added (a group
+    of the same name adds its terms to the shipped one), so a copy made before
+    a new phrasing was shipped still gets it, and no copy can drop one.
+    Returns the guidelines with the merged rule (and any shipped source its
+    groups cite that the copy lacks).
+    """
     rule = g.rules[RED_FLAG_RULE]
     assert isinstance(rule, SymptomTerms)  # _cross_check checked the check
     key = f"rules.{RED_FLAG_RULE}"
@@ -587,14 +646,69 @@ def _check_red_flag(g: Guidelines, label: str) -> None:
         raise GuidelineError(
             f"{label}: {key}.severity: must stay enabled with severity alert {why}"
         )
-    from alslog.rules import matched_symptoms  # here: rules imports this module
+    if not rule.groups and not rule.terms:
+        raise GuidelineError(f"{label}: {key}.groups: missing (list the signs to alert on)")
+    if path is None or path.resolve() != paths.shipped_guidelines().resolve():
+        shipped = load()
+        shipped_rule = shipped.rules[RED_FLAG_RULE]
+        assert isinstance(shipped_rule, SymptomTerms)
+        if rule.message != shipped_rule.message:
+            raise GuidelineError(
+                f"{label}: {key}.message: must stay as shipped {why}; copy it from "
+                f"{paths.shipped_guidelines()}"
+            )
+        g = _merge_red_flag(g, rule, shipped, shipped_rule)
+        rule = g.rules[RED_FLAG_RULE]
+        assert isinstance(rule, SymptomTerms)
+    from alslog import symptoms  # pure and small, but only needed when validating
 
-    missed = [s for s in RED_FLAG_CORE if not matched_symptoms([s], rule.terms)]
+    specs = tuple(group.spec() for group in rule.all_groups())
+    missed = [s for s in RED_FLAG_CORE if not symptoms.find(s, specs)]
     if missed:
         raise GuidelineError(
-            f"{label}: {key}.terms: must still catch {', '.join(repr(s) for s in missed)}; "
+            f"{label}: {key}.groups: must still catch {', '.join(repr(s) for s in missed)}; "
             f"add terms, don't drop these {why}"
         )
+    return g
+
+
+def _merge_red_flag(
+    g: Guidelines, rule: SymptomTerms, shipped: Guidelines, shipped_rule: SymptomTerms
+) -> Guidelines:
+    """``g`` with the shipped red-flag groups merged into its own (see :func:`_check_red_flag`)."""
+    own = {group.name: group for group in rule.groups}
+    merged: list[SymptomGroup] = []
+    for group in shipped_rule.groups:
+        extra = own.pop(group.name, None)
+        if extra is not None:
+            group = group.model_copy(
+                update={
+                    "terms": _union(group.terms, extra.terms),
+                    "abbreviations": _union(group.abbreviations, extra.abbreviations),
+                }
+            )
+        merged.append(group)
+    merged.extend(own.values())
+    sources = dict(g.sources)
+    for group in merged:
+        for source_id in group.sources:
+            if source_id not in sources and source_id in shipped.sources:
+                sources[source_id] = shipped.sources[source_id]
+    # An older copy's one list of terms: keep only what the shipped groups do not
+    # already catch, so "dizzy" is not credited to the copy's sources as well.
+    from alslog import symptoms
+
+    specs = tuple(group.spec() for group in merged)
+    terms = tuple(t for t in rule.terms if not symptoms.find(t, specs))
+    rules = dict(g.rules)
+    rules[RED_FLAG_RULE] = shipped_rule.model_copy(
+        update={"groups": tuple(merged), "terms": terms, "sources": rule.sources}
+    )
+    return g.model_copy(update={"rules": rules, "sources": sources})
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return first + tuple(x for x in second if x not in first)
 
 
 def _check_placeholders(message: str, allowed: frozenset[str]) -> None:

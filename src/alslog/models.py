@@ -103,7 +103,7 @@ class Session(BaseModel):
 
 
 class CheckIn(BaseModel):
-    """How the person feels on a day (aching, fatigue), recorded once a day."""
+    """How the person feels on a day (aching, fatigue, symptoms), recorded once a day."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
@@ -113,12 +113,21 @@ class CheckIn(BaseModel):
     where: ShortText | None = None
     aching_level: int | None = Field(default=None, ge=0, le=10, strict=True)  # how bad, 0-10
     fatigue: int | None = Field(default=None, ge=FATIGUE_MIN, le=FATIGUE_MAX, strict=True)
+    # What was felt that day (older records have none). Screened for red flags.
+    symptoms: tuple[ShortText, ...] = ()
     note: Text | None = None
 
     @field_validator("where", "note")
     @classmethod
     def _text(cls, value: str | None) -> str | None:
         return _no_surrogates(value)
+
+    @field_validator("symptoms")
+    @classmethod
+    def _symptoms(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for item in value:
+            _no_surrogates(item)
+        return value
 
     @field_validator("date")
     @classmethod

@@ -247,7 +247,7 @@ def logged_lines(
 
 
 def checkin_text(checkin: CheckIn) -> str:
-    """A check-in in words: 'aching (calves, 6/10), fatigue 3/10, note: ...'."""
+    """A check-in in words: 'aching (calves, 6/10), fatigue 3/10, symptoms: ..., note: ...'."""
     parts = []
     if checkin.aching is True:
         parts.append(aching_words(checkin))
@@ -255,6 +255,8 @@ def checkin_text(checkin: CheckIn) -> str:
         parts.append("no aching")
     if checkin.fatigue is not None:
         parts.append(f"fatigue {checkin.fatigue}/10")
+    if checkin.symptoms:
+        parts.append("symptoms: " + ", ".join(checkin.symptoms))
     if checkin.note:
         parts.append(f"note: {checkin.note}")
     return clean(", ".join(parts)) or "no answers"

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
+import alslog.symptoms as symptoms
 from alslog.guidelines import (
     AchingAfter,
     CannotTalk,
@@ -191,101 +191,23 @@ def suggest_minutes(minutes: int, cut_percent: int) -> int:
     return max(1, min(suggested, minutes - 1))
 
 
-# A term right after one of these words is negated ("no chest pain")...
-NEGATIONS = frozenset(
-    {"no", "not", "without", "never", "denies", "deny", "denied"}
-    | {"didn't", "don't", "doesn't", "wasn't", "weren't", "isn't", "aren't"}
-    | {"haven't", "hasn't", "hadn't"}
-)
-# ...also with up to this many of these plain words between ("did not feel
-# dizzy", "never had any chest pain"). Any other word between, or a comma or
-# full stop, keeps the match ("never been so dizzy", "not sure why, dizzy",
-# "no, dizzy"): when unsure, the alert is the safer error. "can't" and
-# "couldn't" are not negations here: "can't breathe" is itself a red flag.
-NEGATION_GAP = 3
-_NEGATION_FILLERS = frozenset(
-    {"a", "an", "any", "the", "at", "all", "of", "sign", "signs", "feel", "feels", "feeling"}
-    | {"felt", "get", "gets", "getting", "got", "have", "has", "having", "had", "been"}
-    | {"notice", "noticed", "experience", "experienced"}
-)
+def red_flags(texts: Iterable[str], rule: SymptomTerms) -> list[tuple[str, list[symptoms.Hit]]]:
+    """Each text that mentions a sign of ``rule``'s groups, with what was found.
 
-
-def matched_symptoms(symptoms: Iterable[str], terms: tuple[str, ...]) -> list[str]:
-    """The symptoms (as written) that match any of ``terms``.
-
-    Case does not matter; each word of a term matches the start of a word
-    ("dizz" finds "dizziness"), the words in order with up to two words in
-    between ("severe cramp" finds "severe leg cramps"); punctuation counts as a
-    space ("light headed" finds "light-headed"). A match negated in its clause
-    ("no chest pain", "not dizzy", see :data:`NEGATIONS`) does not count;
-    another match in the same symptom still does.
+    Matching is in :mod:`alslog.symptoms` (any inflection, word order, one
+    typing slip, abbreviations; a sign counts unless plainly negated).
     """
-    symptoms = list(symptoms)
-    if not symptoms:  # most sessions: skip compiling the pattern (several ms)
+    texts = [t for t in texts if t]
+    if not texts:  # most sessions: nothing to screen
         return []
-    pattern = _terms_pattern(terms)
-    if pattern is None:
-        return []
-    return [s for s in symptoms if _matches(s, pattern)]
+    return symptoms.screen(texts, _specs(rule))
+
+
+def _specs(rule: SymptomTerms) -> tuple[symptoms.GroupSpec, ...]:
+    return tuple(group.spec() for group in rule.all_groups())
 
 
 # ---- helpers ----------------------------------------------------------------
-
-# Words (apostrophes inside a word kept: "can't"), and marks that end a clause.
-_TOKEN = re.compile(r"\w+(?:'\w+)*|[.,;:!?()\[\]/|\n\u2013\u2014]")
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("\u2019", "'"))
-
-
-def _is_word(token: str) -> bool:
-    return token[0] == "_" or token[0].isalnum()
-
-
-def _matches(symptom: str, pattern: re.Pattern[str]) -> bool:
-    """Whether a term matches ``symptom`` somewhere it is not negated."""
-    words: list[tuple[str, int]] = []  # each word, with the number of its clause
-    clause = 0
-    for token in _tokens(symptom):
-        if _is_word(token):
-            words.append((token, clause))
-        else:
-            clause += 1
-    text = " ".join(word for word, _ in words)
-    start = 0
-    for index, (word, here) in enumerate(words):
-        if pattern.match(text, start) and not _negated(words, index, here):
-            return True
-        start += len(word) + 1
-    return False
-
-
-def _negated(words: list[tuple[str, int]], index: int, here: int) -> bool:
-    """Whether a negation stands before ``words[index]`` in its clause."""
-    for back in range(1, NEGATION_GAP + 2):
-        if index - back < 0:
-            return False
-        word, clause = words[index - back]
-        if clause != here:
-            return False
-        if word in NEGATIONS:
-            return True
-        if word not in _NEGATION_FILLERS:
-            return False
-    return False
-
-
-@functools.lru_cache(maxsize=32)
-def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern for all terms, to match at the start of a word."""
-    gap = r"[\w']*(?: [\w']+){0,2} "
-    alternatives = []
-    for term in terms:
-        words = [w for w in _tokens(term) if _is_word(w)]
-        if words:
-            alternatives.append(gap.join(re.escape(w) for w in words))
-    return re.compile("(?:" + "|".join(alternatives) + ")") if alternatives else None
 
 
 def _day(d: date) -> str:
@@ -442,27 +364,78 @@ def _kind_logged(rule_id: str, rule: KindLogged, ctx: _Context) -> Iterator[Find
             yield _about(rule_id, rule, ctx, s)
 
 
+# What a person wrote that is screened for red flags: each symptom, then the note.
+def _written(record: Session | CheckIn) -> list[tuple[str, bool]]:
+    """(text, is_note) for each symptom and the note."""
+    out = [(text, False) for text in record.symptoms]
+    if record.note:
+        out.append((record.note, True))
+    return out
+
+
+_QUOTE_MAX = 80
+
+
+def _shown(text: str, is_note: bool, hits: list[symptoms.Hit]) -> str:
+    """A symptom as written; a note in quotes, cut to the part that matched when long."""
+    if not is_note:
+        return text
+    if len(text) > _QUOTE_MAX:
+        part = hits[0].clause
+        text = part if len(part) <= _QUOTE_MAX else part[: _QUOTE_MAX - 1] + "\u2026"
+    return f"\u201c{text.strip()}\u201d"
+
+
+def _red_flag_records(ctx: _Context) -> Iterator[tuple[Session | CheckIn, date]]:
+    """The sessions in the window, and the check-ins dated in it (with their day)."""
+    for s in ctx.window_sessions():
+        yield s, s.day
+    for c in ctx.checkins:
+        if ctx.start <= c.date <= ctx.end:
+            yield c, c.date
+
+
 @_check("symptom-terms")
 def _symptom_terms(rule_id: str, rule: SymptomTerms, ctx: _Context) -> Iterator[Finding]:
-    for s in ctx.window_sessions():
-        hits = matched_symptoms(s.symptoms, rule.terms)
-        if hits:
-            yield _about(rule_id, rule, ctx, s, symptoms=_and(hits), noted=tuple(hits))
+    groups = {group.name: group for group in rule.all_groups()}
+    for record, day in _red_flag_records(ctx):
+        written = _written(record)
+        if not written:
+            continue
+        notes = {text for text, is_note in written if is_note}
+        found = red_flags([text for text, _ in written], rule)
+        if not found:
+            continue
+        shown = [_shown(text, text in notes, hits) for text, hits in found]
+        matched = {hit.group for _text, hits in found for hit in hits}
+        cited: list[str] = []
+        for name, group in groups.items():  # in the file's order
+            if name in matched:
+                cited += [x for x in group.sources if x not in cited]
+        finding = _finding(rule_id, rule, ctx, day, {"symptoms": _and(shown), "day": _day(day)})
+        yield finding.model_copy(
+            update={
+                "sessions": (record.id,) if isinstance(record, Session) else (),
+                "source": ctx.guidelines.source_names(cited),
+                "noted": tuple(shown),
+                "at": record.at if isinstance(record, Session) else None,
+            }
+        )
 
 
 @_check("symptom-other")
 def _symptom_other(rule_id: str, rule: SymptomOther, ctx: _Context) -> Iterator[Finding]:
-    terms = tuple(
-        term
-        for other in ctx.guidelines.rules.values()
-        if isinstance(other, SymptomTerms) and other.enabled
-        for term in other.terms
-    )
-    for s in ctx.window_sessions():
-        flagged = set(matched_symptoms(s.symptoms, terms)) if terms else set()
-        rest = [x for x in s.symptoms if x not in flagged]
+    red = [r for r in ctx.guidelines.rules.values() if isinstance(r, SymptomTerms) and r.enabled]
+    for record, day in _red_flag_records(ctx):
+        if not record.symptoms:
+            continue
+        flagged = {text for r in red for text, _ in red_flags(record.symptoms, r)}
+        rest = [x for x in record.symptoms if x not in flagged]
         if rest:
-            yield _about(rule_id, rule, ctx, s, symptoms=_and(rest), noted=tuple(rest))
+            sessions = (record.id,) if isinstance(record, Session) else ()
+            values = {"symptoms": _and(rest), "day": _day(day)}
+            at = record.at if isinstance(record, Session) else None
+            yield _finding(rule_id, rule, ctx, day, values, sessions, noted=tuple(rest), at=at)
 
 
 @_check("daily")

@@ -44,10 +44,13 @@ def about_sessions(
 
 # The checks that look at check-ins: a check-in raises their findings on its day.
 CHECKIN_CHECKS = frozenset({"aching-after", "checkin-fatigue"})
+# The checks that read what a person wrote: a check-in raises those without a session.
+TEXT_CHECKS = frozenset({"symptom-terms", "symptom-other"})
 
 
 def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date) -> list[Finding]:
-    """What a day's check-in raised itself: its aching advice, its tired-day cautions.
+    """What a day's check-in raised itself: its aching advice, its tired-day cautions,
+    and a red flag or a symptom in what was written that day.
 
     Only findings dated on the check-in's day, of the rules that look at
     check-ins: a check-in without aching repeats no earlier day's aching.
@@ -63,7 +66,15 @@ def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date
         today=today,
         first_day=None,
     )
-    return [f for f in found if guide.rules[f.rule].check in CHECKIN_CHECKS]
+    return [
+        f
+        for f in found
+        if f.date == day
+        and (
+            guide.rules[f.rule].check in CHECKIN_CHECKS
+            or (guide.rules[f.rule].check in TEXT_CHECKS and not f.sessions)
+        )
+    ]
 
 
 @dataclass(frozen=True)

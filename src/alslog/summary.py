@@ -105,7 +105,10 @@ def _marks(day_sessions: list[Session], checkin: CheckIn | None) -> tuple[str, .
         marks.append("could not talk")
     if any(s.assisted for s in day_sessions):
         marks.append("assisted")
-    symptoms = sorted({sym for s in day_sessions for sym in s.symptoms})
+    symptoms = sorted(
+        {sym for s in day_sessions for sym in s.symptoms}
+        | set(checkin.symptoms if checkin is not None else ())
+    )
     marks.extend(f"symptom: {sym}" for sym in symptoms)
     if checkin is not None and checkin.aching:
         marks.append(aching_words(checkin))

@@ -558,7 +558,8 @@ def _save_checkin(
 # ---- checkin ---------------------------------------------------------------------
 @app.command(
     epilog=(
-        "Examples: alslog checkin --no-aching --fatigue 3 | alslog checkin --aching --where calves"
+        "Examples: alslog checkin --no-aching --fatigue 3 | alslog checkin --aching --where calves "
+        '| alslog checkin --symptom dizzy --note "felt faint getting up"'
     )
 )
 def checkin(
@@ -606,6 +607,15 @@ def checkin(
             show_default=False,
         ),
     ] = None,
+    symptom: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--symptom",
+            metavar="TEXT",
+            help="Something you felt today (repeat for more): cramp, dizzy, chest pain...",
+            show_default=False,
+        ),
+    ] = None,
     note: Annotated[
         str | None, typer.Option("--note", metavar="TEXT", help="A note.", show_default=False)
     ] = None,
@@ -614,7 +624,7 @@ def checkin(
     plain: PlainOpt = False,
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
-    """Record how you feel today: any aching after exercise, and fatigue."""
+    """Record how you feel today: any aching after exercise, fatigue, symptoms."""
     from alslog import ask, parse, render
     from alslog.models import FATIGUE_MAX, FATIGUE_MIN, CheckIn
     from alslog.store import new_id
@@ -629,16 +639,18 @@ def checkin(
     store = open_store(where)
     if level is not None and aching is None:
         aching = True
-    if aching is None and fatigue is None and note is None and where_ is None:
+    felt = [s.strip() for s in symptom or [] if s.strip()]
+    if aching is None and fatigue is None and note is None and where_ is None and not felt:
         if not ask.interactive(yes or as_json):
             raise UsageError(
                 "Nothing to record: give --aching or --no-aching, --level 0-10, "
-                "--fatigue 0-10 or --note."
+                "--fatigue 0-10, --symptom TEXT or --note."
             )
         aching = ask.yes_no("Any muscle aching since your last exercise?", default=False)
         if aching:
             where_ = ask.ask_text("Where?")
             level = ask.scale("How bad, 0 (hardly) to 10 (worst)?")
+        felt = ask.symptoms_today()
     # A second check-in on the same day adds to the first: what is not given again is kept.
     earlier = store.checkins(day, day)
     fields = earlier[0].model_dump() if earlier else {"id": new_id(), "date": day}
@@ -648,6 +660,9 @@ def checkin(
              "note": note}  # fmt: skip
     fields.update({key: value or None if isinstance(value, str) else value
                    for key, value in given.items() if value is not None})  # fmt: skip
+    if felt:  # added to the symptoms noted earlier that day
+        known = earlier[0].symptoms if earlier else ()
+        fields["symptoms"] = known + tuple(dict.fromkeys(x for x in felt if x not in known))
     record = validated(CheckIn, **fields)
     replaced, findings = _save_checkin(store, guide, record, today)
     if as_json:

@@ -23,6 +23,7 @@ from alslog.app import (
 )
 
 if TYPE_CHECKING:
+    from alslog.guidelines import Guidelines
     from alslog.models import CheckIn, Session
     from alslog.store import Store
 
@@ -249,15 +250,17 @@ def edit(
     if isinstance(record, CheckIn):
         used = _given(
             kind=kind, minutes=minutes, at=at, activity=activity, rpe=rpe, tired=tired,
-            kept_going=kept_going, talk=talk, assisted=assisted, symptom=symptom,
-            no_rpe=no_rpe or None,
+            kept_going=kept_going, talk=talk, assisted=assisted, no_rpe=no_rpe or None,
         )  # fmt: skip
         if used:
             raise UsageError(
                 f"{short} is a check-in: --{used[0].replace('_', '-')} applies to sessions. "
-                "Check-ins take --aching/--no-aching, --where, --fatigue, --note, --date."
+                "Check-ins take --aching/--no-aching, --where, --fatigue, --symptom, --note, "
+                "--date."
             )
-        _edit_checkin(store, record, aching, where_, fatigue, on, note, today, as_json, plain)
+        _edit_checkin(
+            store, guide, record, aching, where_, fatigue, on, symptom, note, today, as_json, plain
+        )
         return
 
     used = _given(aching=aching, where=where_, fatigue=fatigue, date=on)
@@ -352,21 +355,25 @@ def _new_time(session: Session, text: str, now: datetime) -> datetime:
 
 def _edit_checkin(
     store: Store,
+    guide: Guidelines,
     record: CheckIn,
     aching: bool | None,
     where_: str | None,
     fatigue: int | None,
     on: str | None,
+    symptom: list[str] | None,
     note: str | None,
     today: date,
     as_json: bool,
     plain: bool,
 ) -> None:
-    from alslog import parse, render
+    from alslog import parse, render, safety
     from alslog.errors import UsageError
     from alslog.models import FATIGUE_MAX, FATIGUE_MIN, CheckIn
 
     changes: dict[str, Any] = {}
+    if symptom is not None:
+        changes["symptoms"] = tuple(s.strip() for s in symptom if s.strip())
     if aching is not None:
         changes["aching"] = aching
     if where_ is not None:
@@ -386,20 +393,24 @@ def _edit_checkin(
         changes["date"] = day
     if not changes:
         raise UsageError(
-            "Nothing to change: give --aching/--no-aching, --where, --fatigue, --note or --date."
+            "Nothing to change: give --aching/--no-aching, --where, --fatigue, --symptom, "
+            "--note or --date."
         )
     fields = record.model_dump()
     fields.update(changes)
     checkin: CheckIn = validated(CheckIn, **fields)
     store.put_checkin(checkin)
+    # Only what the check-in itself says (a red flag in it), not the aching advice again.
+    found = [f for f in safety.about_checkin(store, guide, checkin, today) if not f.sessions]
     if as_json:
-        print_json(render.checkin_doc(checkin, []))
+        print_json(render.checkin_doc(checkin, found))
         return
     term = output(plain)
     lines = term.wrap(
         f"Changed the check-in for {render.day_label(checkin.date, today)}: "
         f"{render.checkin_text(checkin)}. (id {checkin.id[: render.SHORT_ID]})"
     )
+    lines.extend(render.findings_lines(term, found, today, show_day=True))
     lines.append("Changed your mind? alslog undo")
     term.write(lines)
 

@@ -1,0 +1,131 @@
+"""Red-flag matching against a corpus of phrasings, and on random text (hypothesis).
+
+Every phrasing in tests/data/red_flags.toml under [alert] must alert and name
+its sign; the [quiet] ones should not. Recall must be 100%; false alarms are
+printed (run with -s to see them) and kept below a small ceiling.
+"""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alslog import guidelines, symptoms
+
+CORPUS = tomllib.loads((Path(__file__).parent / "data" / "red_flags.toml").read_text("utf-8"))
+RULE = guidelines.load().rule("red-flag-symptom")
+assert isinstance(RULE, guidelines.SymptomTerms)
+SPECS = tuple(group.spec() for group in RULE.all_groups())
+ALERTS = [(group, text) for group, texts in CORPUS["alert"].items() for text in texts]
+QUIET: list[str] = CORPUS["quiet"]["texts"]
+FALSE_ALARMS_MAX = 0.05  # of the quiet texts
+
+
+def groups_in(text: str) -> list[str]:
+    return [hit.group for hit in symptoms.find(text, SPECS)]
+
+
+def test_the_corpus_is_big_enough_and_covers_every_group() -> None:
+    assert len(ALERTS) >= 200 and len(QUIET) >= 60
+    assert set(CORPUS["alert"]) == {group.name for group in RULE.groups}
+    assert max(CORPUS["alert"], key=lambda g: len(CORPUS["alert"][g])) == "breathing"
+
+
+def test_recall_is_complete_and_false_alarms_are_few() -> None:
+    missed = [(group, text) for group, text in ALERTS if group not in groups_in(text)]
+    alarms = [text for text in QUIET if groups_in(text)]
+    recall = 1 - len(missed) / len(ALERTS)
+    rate = len(alarms) / len(QUIET)
+    print(f"\nrecall {recall:.1%} of {len(ALERTS)}; false alarms {rate:.1%} of {len(QUIET)}")
+    for text in alarms:
+        print(f"  false alarm: {text!r} -> {groups_in(text)}")
+    assert missed == []
+    assert rate <= FALSE_ALARMS_MAX, alarms
+
+
+def test_a_typical_note_costs_well_under_a_millisecond() -> None:
+    notes = [text for _group, text in ALERTS] + QUIET
+    symptoms.find("warm up", SPECS)  # build the matcher once, as the first note does
+    start = time.perf_counter()
+    for text in notes:
+        symptoms.find(text + ", walked to the park with my sister", SPECS)
+    per_note = (time.perf_counter() - start) / len(notes)
+    assert per_note < 0.0005, f"{per_note * 1e6:.0f} µs a note"
+
+
+# ---- hypothesis -----------------------------------------------------------------------
+
+PLAIN = st.sampled_from(
+    [
+        "walked",
+        "to",
+        "the",
+        "park",
+        "with",
+        "my",
+        "sister",
+        "today",
+        "after",
+        "lunch",
+        "slowly",
+        "on",
+        "the",
+        "flat",
+        "path",
+        "it",
+        "was",
+        "sunny",
+        "and",
+        "then",
+        "we",
+        "sat",
+        "on",
+        "a",
+        "bench",
+        "for",
+        "a",
+        "while",
+    ]
+)
+SIGNS = st.sampled_from(
+    [(group, text) for group, text in ALERTS if not any(c in text for c in ",.;:!?()/")]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=st.lists(PLAIN, max_size=8), sign=SIGNS, after=st.lists(PLAIN, max_size=8))
+def test_a_sign_among_plain_words_still_alerts(
+    before: list[str], sign: tuple[str, str], after: list[str]
+) -> None:
+    group, text = sign
+    note = " ".join([*before, text, *after])
+    assert group in groups_in(note), note
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=st.lists(PLAIN, max_size=5), sign=SIGNS)
+def test_a_sign_in_a_sentence_of_its_own_alerts(before: list[str], sign: tuple[str, str]) -> None:
+    group, text = sign
+    note = " ".join(before) + ". " + text.upper() + "!"
+    assert group in groups_in(note), note
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_screened_without_error(text: str) -> None:
+    for hit in symptoms.find(text, SPECS):
+        assert hit.group in {group.name for group in RULE.groups}
+
+
+@pytest.mark.parametrize("negation", ["no", "not", "without", "denies", "never had any"])
+def test_a_plain_negation_hides_each_shipped_single_word_sign(negation: str) -> None:
+    for group in RULE.groups:
+        for term in group.terms:
+            if " " in term or group.name == "cramping":
+                continue
+            assert groups_in(f"{negation} {term}") == [], f"{negation} {term}"
