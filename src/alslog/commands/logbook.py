@@ -371,11 +371,10 @@ def _log_and_show(
     gap: bool,
     routine: str | None = None,
 ) -> None:
-    """Store the sessions (each its own add_session), then show what the rules say."""
+    """Store the sessions (a routine's parts all or nothing, one undo), then show the rules."""
     from alslog import render, safety
 
-    for session in sessions:
-        store.add_session(session)
+    store.add_sessions(sessions)
     today = now.date()
     findings = safety.about_sessions(store, guide, sessions, today)
     if as_json:
