@@ -402,6 +402,11 @@ def _undo_structure(raw: Any) -> None:
             isinstance(restore, dict)
             and _month_name(restore.get("month"))
             and isinstance(restore.get("damaged"), bool)
+            and isinstance(restore.get("order", {}), dict)
+            and all(
+                isinstance(ids, list) and all(isinstance(i, str) for i in ids)
+                for ids in restore.get("order", {}).values()
+            )
         ):
             raise ValueError(f"{where} describes a restore without its month")
 
@@ -477,6 +482,25 @@ class Store:
                     if (start is None or c.date >= start) and (end is None or c.date <= end)
                 )
         found.sort(key=lambda c: (c.date, c.id))
+        return found
+
+    def extra_fields(self, start: date | None = None, end: date | None = None) -> dict[str, Raw]:
+        """Fields this version does not know, by record id, for records in [start, end].
+
+        Only records that have any are listed; an export carries them so that
+        nothing a newer alslog stored is lost on the way to another computer.
+        """
+        with self._reading() as op:
+            found: dict[str, Raw] = {}
+            for name in self._months_in(op, start, end):
+                doc = self._doc(op, name)
+                if doc is None:
+                    continue
+                for key, known in (("sessions", _SESSION_FIELDS), ("checkins", _CHECKIN_FIELDS)):
+                    for record in doc.raw[key]:
+                        extra = {k: v for k, v in record.items() if k not in known}
+                        if extra:
+                            found[record["id"]] = copy.deepcopy(extra)
         return found
 
     def first_day(self) -> date | None:
@@ -639,9 +663,17 @@ class Store:
         raise NotFoundError(f"no session or check-in has the id {record_id!r}")
 
     def import_records(
-        self, sessions: Iterable[Session], checkins: Iterable[CheckIn]
+        self,
+        sessions: Iterable[Session],
+        checkins: Iterable[CheckIn],
+        extras: dict[str, Raw] | None = None,
     ) -> tuple[int, int]:
-        """Add records whose id is not stored yet, all in one transaction: (added, skipped)."""
+        """Add records whose id is not stored yet, all in one transaction: (added, skipped).
+
+        ``extras`` holds, by id, fields this version does not know (from an
+        export of a newer alslog): they are stored with the record, as read.
+        """
+        extras = extras or {}
         with self._writing() as op:
             stored: set[str] = set()
             for name in self._months(op):
@@ -659,8 +691,12 @@ class Store:
                     stored.add(item.id)
                     if isinstance(item, Session):
                         name, raw = _month_of(item.day), _session_raw(item)
+                        known = _SESSION_FIELDS
                     else:
                         name, raw = _month_of(item.date), _checkin_raw(item)
+                        known = _CHECKIN_FIELDS
+                    extra = extras.get(item.id, {})
+                    raw.update({k: v for k, v in extra.items() if k not in known})
                     self._for_write(op, name).raw[key].append(raw)
                     added.append([key[:-1], item.id, name])
             if added:
@@ -731,6 +767,11 @@ class Store:
                 # A replaced check-in: one day's check-in swapped back for the earlier one.
                 texts = [texts[1].replace("Restored the", "Restored the earlier", 1)]
             if restore is not None:
+                doc = self._for_write(op, restore["month"])
+                for key, ids in restore.get("order", {}).items():
+                    if key in ("sessions", "checkins"):
+                        rank = {rid: n for n, rid in enumerate(ids)}
+                        doc.raw[key].sort(key=lambda r: rank.get(r["id"], len(rank)))
                 what = "; ".join(texts) if texts else "no record had changed"
                 text = f"Took back the restore of {restore['month']} ({what})"
             else:
@@ -869,12 +910,16 @@ class Store:
                         if before.get(rid) != after.get(rid):
                             images.append((kind, rid, before.get(rid), after.get(rid)))
             damaged = current.count < 0
+            # Record order too, so that undo puts back the very month it replaced.
+            order = {key: [r["id"] for r in current.raw[key]] for key in ("sessions", "checkins")}
             current.raw = backup.raw
             op.docs[month] = op.dirty[month] = current
             text = f"Restored {month} from backup {name} ({backup.count} records)"
             # Undo takes the restore back record by record; over a damaged file it
             # cannot, and says so rather than pretend.
-            self._commit(op, text, images, restore={"month": month, "damaged": damaged})
+            self._commit(
+                op, text, images, restore={"month": month, "damaged": damaged, "order": order}
+            )
         return Change(text)
 
     # ---- internals: locking and views -----------------------------------------
@@ -946,11 +991,13 @@ class Store:
     def _not_a_folder(self, folder: Path | None = None) -> StoreCorruptError:
         folder = folder or self.root
         if folder == self.root.parent:
+            what = "its data (ALSLOG_HOME, if set)"
             fix = "point ALSLOG_HOME at a folder, or move that file away"
         else:
-            fix = "move that file away (nothing in it is read)"
+            what = "the backups" if folder == self.backup_dir else "the logbook"
+            fix = "move that file away (alslog never reads it)"
         return StoreCorruptError(
-            f"{folder} is a file, not a folder: alslog keeps its logbook in a folder there; "
+            f"{folder} is a file, not a folder: alslog keeps {what} in a folder there; "
             f"{fix}; nothing was changed"
         )
 
@@ -1134,7 +1181,7 @@ class Store:
         return StoreCorruptError(
             f"{path} is damaged ({what}); it was not replayed and no month file was changed. "
             f"It held a change that was interrupted: move it away (e.g. rename it to "
-            f"{JOURNAL_FILE}.bad) to go on without that change, then run 'alslog doctor'"
+            f"{JOURNAL_FILE}.bad) to go on without that change"
         )
 
     def _undo_log(self, op: _Op) -> Raw:
