@@ -8,6 +8,7 @@ do, never "unexpected error", and the damaged file left byte-identical.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -501,3 +502,94 @@ def test_a_journal_write_of_a_valid_file_with_a_wrong_checksum_is_refused(tmp_pa
         store.add_session(sess(NOV + timedelta(hours=1)))
     assert month.read_bytes() == before and journal.exists()
     assert not store.check().ok
+
+
+# ---- damage of any kind, generated ------------------------------------------------------------
+def _mutations() -> Any:
+    from hypothesis import strategies as st
+
+    cut = st.tuples(st.just("cut"), st.integers(0, 10_000))
+    flip = st.tuples(st.just("flip"), st.integers(0, 10_000), st.integers(1, 255))
+    swap = st.tuples(
+        st.just("swap"),
+        st.integers(0, 50),
+        st.sampled_from([None, 7, -1, "x", "../../x", [], {}, True, "2025-13", [1, 2]]),
+    )
+    deep = st.tuples(st.just("deep"), st.integers(0, 50))
+    return st.one_of(cut, flip, swap, deep)
+
+
+def _damage(data: bytes, mutation: tuple[Any, ...]) -> bytes:
+    """Truncate, flip a byte, or swap one value of the JSON tree for another type."""
+    how = mutation[0]
+    if how == "cut":
+        return data[: mutation[1] % max(len(data), 1)]
+    if how == "flip":
+        at = mutation[1] % max(len(data), 1)
+        return data[:at] + bytes([data[at] ^ mutation[2]]) + data[at + 1 :]
+    tree = json.loads(data)
+    spots: list[tuple[Any, Any]] = []
+    stack: list[Any] = [tree]
+    while stack:
+        node = stack.pop()
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in pairs:
+            spots.append((node, key))
+            if isinstance(value, (dict, list)):
+                stack.append(value)
+    node, key = spots[mutation[1] % len(spots)]
+    node[key] = mutation[2] if how == "swap" else "@DEEP@"
+    text = json.dumps(tree).replace('"@DEEP@"', "[" * 5000 + "]" * 5000)
+    return text.encode("utf-8")
+
+
+def _run_everything(store: Store) -> None:
+    """Every store operation; only the store's own errors may come out of them."""
+    for call in (
+        store.sessions,
+        store.checkins,
+        lambda: store.find("zz"),
+        lambda: store.add_session(sess(NOV + timedelta(hours=3))),
+        lambda: store.add_sessions([sess(NOV - timedelta(days=40)), sess(NOV)]),
+        store.undo,
+        store.check,
+        store.backups,
+    ):
+        with contextlib.suppress(AlslogError):
+            call()
+
+
+@pytest.mark.parametrize("target", ["undo.json", "journal.json", "2025-11.json"])
+def test_generated_damage_never_escapes_as_a_crash(tmp_path: Path, target: str) -> None:
+    from hypothesis import HealthCheck, given, settings
+
+    counter = iter(range(10**6))
+
+    @settings(
+        max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(mutation=_mutations())
+    def check(mutation: tuple[Any, ...]) -> None:
+        home = tmp_path / str(next(counter))
+        store = make_store(home)
+        first = sess()
+        store.add_session(first)
+        store.update_session(first.model_copy(update={"minutes": 40}))
+        path = store.root / target
+        if target == "journal.json":
+            content = (store.root / "2025-11.json").read_text("utf-8")
+            path.write_bytes(journal_with(content))
+        damaged = _damage(path.read_bytes(), mutation)
+        path.write_bytes(damaged)
+        try:
+            store.sessions()
+        except StoreCorruptError:
+            refused = True
+        else:
+            refused = False
+        _run_everything(store)
+        assert not list(home.parent.glob("x*")), "a file was written outside the logbook"
+        if refused and target != "undo.json":
+            assert path.read_bytes() == damaged  # refused files stay as they are
+
+    check()

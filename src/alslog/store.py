@@ -20,9 +20,17 @@ undo log changes too) a journal written atomically first, each target replaced,
 the journal deleted. A kill at any point leaves the old state or a complete
 journal, which readers read through and the next write completes.
 
-Before a month file is replaced, its previous content is hard-linked into
-``backup_dir`` as a generation (``YYYY-MM--<utc stamp>--<records>.json``);
-rotation keeps the newest few and always the one holding the most records.
+Nothing read is trusted before it is checked: every file is parsed within
+``limits`` (size, depth, number size, text). Each journal write carries the
+sha256 of its content and must parse as the file it replaces, or the whole
+journal is refused and left in place; each undo entry is validated as the
+records it restores, and the months it touches follow from those records'
+dates, so no entry can name a file outside the logbook.
+
+Before a month file is replaced, its previous content is copied into
+``backup_dir`` as a generation (``YYYY-MM--<utc stamp>--<records>.json``): a
+copy of the bytes, never a link, as a month may be a symlink into a synced
+folder. Rotation keeps the newest few and always the one holding the most records.
 """
 
 from __future__ import annotations
