@@ -593,3 +593,52 @@ def test_generated_damage_never_escapes_as_a_crash(tmp_path: Path, target: str) 
             assert path.read_bytes() == damaged  # refused files stay as they are
 
     check()
+
+
+def _json_values() -> Any:
+    from hypothesis import strategies as st
+
+    scalars = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**40), 10**40),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(),
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)
+        ),
+        max_leaves=60,
+    )
+
+
+def test_the_store_parser_agrees_with_limits_on_any_input() -> None:
+    """store._loads takes a short cut; it must refuse and accept exactly what limits does."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from alslog import limits
+
+    def outcome(parse: Callable[[bytes], Any], data: bytes) -> tuple[str, Any]:
+        try:
+            return "ok", parse(data)
+        except ValueError as error:  # JSONDecodeError and UnicodeDecodeError included
+            return type(error).__name__, None
+
+    texts = st.one_of(
+        _json_values().map(lambda v: json.dumps(v, ensure_ascii=False).encode("utf-8")),
+        _json_values().map(lambda v: json.dumps(v, ensure_ascii=True).encode("utf-8")),
+        st.integers(1, 70).map(lambda n: ("[" * n + "]" * n).encode()),
+        st.integers(1, 70).map(lambda n: ('{"a":' * n + "1" + "}" * n).encode()),
+        st.binary(max_size=40),
+        st.text(alphabet='[]{}"\\ud8:,1 ', max_size=40).map(lambda t: t.encode()),
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(data=texts)
+    def check(data: bytes) -> None:
+        assert outcome(store_module._loads, data) == outcome(limits.parse_json, data)
+
+    check()
