@@ -1033,10 +1033,13 @@ class Store:
             if pending:
                 self._apply(list(pending.items()), {}, replay=True)
                 atomic.remove_durably(self.root / JOURNAL_FILE)
-            for entry in os.listdir(self.root):
-                if entry.startswith(".") and entry.endswith(atomic.TEMP_SUFFIX):
-                    with contextlib.suppress(OSError):
-                        os.unlink(self.root / entry)
+            # Temp files of a save (or a backup copy) that was killed: under the lock
+            # no other writer is saving, so they are leftovers.
+            for folder in (self.root, self.backup_dir):
+                for entry in os.listdir(folder):
+                    if entry.startswith(".") and entry.endswith(atomic.TEMP_SUFFIX):
+                        with contextlib.suppress(OSError):
+                            os.unlink(folder / entry)
             yield _Op(overlay={}, writing=True)
         except OSError as exc:
             raise self._write_error(exc) from None
@@ -1204,7 +1207,7 @@ class Store:
         schema = raw.get("schema")
         if isinstance(schema, int) and not isinstance(schema, bool) and schema > AUX_SCHEMA:
             raise StoreVersionError(f"{path}: written by a newer alslog; upgrade alslog")
-        if schema != AUX_SCHEMA:
+        if schema != AUX_SCHEMA or isinstance(schema, bool):
             raise ValueError(f"has no valid schema number ({schema!r})")
         items = raw.get("writes")
         if not isinstance(items, list) or not items:
