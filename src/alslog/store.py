@@ -942,6 +942,7 @@ class Store:
 
     def restore(self, name: str) -> Change:
         """Put a backup generation back as its month file (the current one is backed up first)."""
+        self._check_folders()
         match = _BACKUP_FILE.match(name)
         path = self.backup_dir / name
         if match is None or not path.is_file():
