@@ -642,3 +642,23 @@ def test_the_store_parser_agrees_with_limits_on_any_input() -> None:
         assert outcome(store_module._loads, data) == outcome(limits.parse_json, data)
 
     check()
+
+
+def test_a_record_too_deep_for_the_undo_history_is_refused_before_writing(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    first = sess()
+    store.add_session(first)
+    month = store.root / "2025-11.json"
+    doc = json.loads(month.read_text("utf-8"))
+    nested: Any = 1
+    for _ in range(28):  # the month nests 31 levels: readable, but 34 in the undo log
+        nested = [nested]
+    doc["sessions"][0]["future"] = nested
+    month.write_text(json.dumps(doc), "utf-8")
+    assert store.sessions() == [first]
+    before = snapshot(tmp_path)
+    with pytest.raises(StoreCorruptError, match="nested too deep"):
+        store.update_session(first.model_copy(update={"minutes": 40}))
+    assert snapshot(tmp_path) == before
+    store.add_session(sess(NOV + timedelta(days=1)))  # other records are still fine
+    assert len(store.sessions()) == 2

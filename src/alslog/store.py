@@ -197,15 +197,15 @@ def _loads(data: bytes) -> Any:
     )
 
 
-def _shallow(data: bytes) -> bool:
-    """True when valid JSON ``data`` nests at most ``limits.MAX_DEPTH`` levels.
+def _shallow(data: bytes, depth: int = limits.MAX_DEPTH) -> bool:
+    """True when valid JSON ``data`` nests at most ``depth`` levels.
 
     With the strings taken out only brackets count; each pass removes the
     innermost (empty) pairs, so the tree is gone after as many passes as it is
     deep. (For invalid JSON the answer does not matter: the parse fails.)
     """
     brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKET)
-    for _ in range(limits.MAX_DEPTH):
+    for _ in range(depth):
         if not brackets:
             return True
         brackets = _PAIR.sub(b"", brackets)
@@ -1345,6 +1345,13 @@ class Store:
             entry["added"] = added
         if restore is not None:
             entry["restore"] = restore
+        # The log holds an entry two levels down: a record that only just fits in
+        # its month would make the log itself unreadable. Refuse before writing.
+        if not _shallow(_dumps(entry).encode("utf-8"), limits.MAX_DEPTH - 2):
+            raise StoreCorruptError(
+                f"{description}: a record holds a field nested too deep to keep in the undo "
+                f"history ({limits.LIMITS_TEXT}); nothing was changed"
+            )
         entries: list[Raw] = [*log["entries"][-(UNDO_KEEP - 1) :], entry]
         sizes = [len(_dumps(e)) for e in entries]
         while len(entries) > 1 and sum(sizes) > UNDO_MAX_BYTES:
