@@ -20,21 +20,30 @@ undo log changes too) a journal written atomically first, each target replaced,
 the journal deleted. A kill at any point leaves the old state or a complete
 journal, which readers read through and the next write completes.
 
-Before a month file is replaced, its previous content is hard-linked into
-``backup_dir`` as a generation (``YYYY-MM--<utc stamp>--<records>.json``);
-rotation keeps the newest few and always the one holding the most records.
+Nothing read is trusted before it is checked: every file is parsed within
+``limits`` (size, depth, number size, text). Each journal write carries the
+sha256 of its content and must parse as the file it replaces, or the whole
+journal is refused and left in place; each undo entry is validated as the
+records it restores, and the months it touches follow from those records'
+dates, so no entry can name a file outside the logbook.
+
+Before a month file is replaced, its previous content is copied into
+``backup_dir`` as a generation (``YYYY-MM--<utc stamp>--<records>.json``): a
+copy of the bytes, never a link, as a month may be a symlink into a synced
+folder. Rotation keeps the newest few and always the one holding the most records.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import hashlib
 import json
 import math
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -42,7 +51,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from alslog import atomic
+from alslog import atomic, limits
 from alslog.errors import (
     AlslogError,
     BusyError,
@@ -71,14 +80,21 @@ UNDO_MAX_BYTES = 1 << 20  # older undo entries are dropped beyond this (big impo
 BACKUP_KEEP = 7  # newest generations kept per month (plus the fullest one)
 
 Raw = dict[str, Any]
+_Image = tuple[str, Raw]  # a record of an undo entry and the month (YYYY-MM) it lives in
 Migration = Callable[[Raw], Raw]
 # MIGRATIONS[n] turns a month document of schema n into schema n + 1. Applied in
 # memory on read; on write the old file is backed up first and the migrated one
 # is round-trip checked before it replaces it.
 MIGRATIONS: dict[int, Migration] = {}
 
-_MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.json$")
-_BACKUP_FILE = re.compile(r"^(\d{4}-\d{2})--(\d{8}T\d{12}Z(?:-\d+)?)--(\d+|bad)\.json$")
+# What _loads scans for: an escape of a UTF-16 surrogate (valid UTF-8 holds none
+# otherwise), a JSON string, an empty pair of brackets, and what is not a bracket.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_PAIR = re.compile(rb"\[\]|\{\}")
+_NOT_BRACKET = bytes(sorted(set(range(256)) - set(b"[]{}")))
+_MONTH_NAME = re.compile(r"\d{4}-\d{2}", re.ASCII)
+_BACKUP_FILE = re.compile(r"^(\d{4}-\d{2})--(\d{8}T\d{12}Z(?:-\d+)?)--(\d+|bad)\.json\Z", re.ASCII)
 _SESSION_FIELDS = frozenset(Session.model_fields)
 _CHECKIN_FIELDS = frozenset(CheckIn.model_fields)
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -162,22 +178,93 @@ def _describe(kind: str, raw: Raw) -> str:
     return _describe_session(raw) if kind == "session" else _describe_checkin(raw)
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"holds {name}, which is not a number")
+def _loads(data: bytes) -> Any:
+    """Parse stored JSON strictly and within limits (depth, number size, text, file size).
+
+    The outcome of ``limits.parse_json``, which walks every value of the tree
+    (four times the cost of the parse on a month file, paid on every read).
+    Here two scans at C speed prove the common case instead: no escape that
+    can make a lone surrogate, and no nesting deeper than the limit. Anything
+    they cannot prove goes to ``limits.parse_json``, which says what is wrong.
+    ``UnicodeDecodeError`` and ``JSONDecodeError`` pass through; every other
+    problem is a ``ValueError`` saying what is wrong.
+    """
+    if _SURROGATE_ESCAPE.search(data) or not _shallow(data):
+        return limits.parse_json(data)
+    limits.check_size(len(data))
+    return json.loads(
+        data.decode("utf-8"), parse_int=_int, parse_float=_float, parse_constant=_constant
+    )
 
 
-def _finite_float(text: str) -> float:
+def _shallow(data: bytes, depth: int = limits.MAX_DEPTH) -> bool:
+    """True when valid JSON ``data`` nests at most ``depth`` levels.
+
+    With the strings taken out only brackets count; each pass removes the
+    innermost (empty) pairs, so the tree is gone after as many passes as it is
+    deep. (For invalid JSON the answer does not matter: the parse fails.)
+    """
+    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKET)
+    for _ in range(depth):
+        if not brackets:
+            return True
+        brackets = _PAIR.sub(b"", brackets)
+    return not brackets
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > limits.MAX_DIGITS:
+        raise ValueError(f"holds a number of {len(text.lstrip('-'))} digits ({limits.LIMITS_TEXT})")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if len(text) > 4 * limits.MAX_DIGITS:
+        raise ValueError(
+            f"holds a number written with {len(text)} characters ({limits.LIMITS_TEXT})"
+        )
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"holds the number {text}, too large to store")
+        raise ValueError(f"holds the number {text[:20]}, too large to store")
     return value
 
 
-def _loads(data: bytes) -> Any:
-    """Parse stored JSON strictly: UTF-8 only, no NaN/Infinity, no overflowing floats."""
-    return json.loads(
-        data.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float
-    )
+def _constant(name: str) -> Any:
+    raise ValueError(f"holds {name}, which is not a number")
+
+
+def _parse(data: bytes) -> Any:
+    """Like ``_loads``, with every failure a ``ValueError`` in plain words."""
+    try:
+        return _loads(data)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"is not UTF-8 text (binary?) at byte {exc.start}") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"is not valid JSON (truncated or damaged) at line {exc.lineno} column {exc.colno}"
+        ) from None
+
+
+def _read_bounded(path: Path) -> bytes:
+    """A file's bytes; ValueError (before reading it) when it is larger than alslog reads."""
+    with open(path, "rb") as handle:
+        limits.check_size(os.fstat(handle.fileno()).st_size)
+        return handle.read(limits.MAX_BYTES + 1)
+
+
+def _month_name(name: object) -> bool:
+    """True for a month name YYYY-MM (month 01-12): a bare file name inside the logbook."""
+    if not isinstance(name, str) or not _MONTH_NAME.fullmatch(name):
+        return False
+    return 1 <= int(name[5:]) <= 12
+
+
+def _is_month_file(entry: str) -> bool:
+    return entry.endswith(".json") and _month_name(entry[:-5])
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _dumps(value: Any) -> str:
@@ -266,14 +353,7 @@ def _structure(name: str, data: bytes) -> tuple[Raw, int]:
         raise ValueError("starts with a byte-order mark (BOM); it was saved by another program")
     if NUL in data:
         raise ValueError(f"contains NUL bytes at offset {data.index(NUL)} (damaged)")
-    try:
-        raw = _loads(data)
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"is not UTF-8 text (binary?) at byte {exc.start}") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(
-            f"is not valid JSON (truncated or damaged) at line {exc.lineno} column {exc.colno}"
-        ) from None
+    raw = _parse(data)
     if not isinstance(raw, dict):
         raise ValueError("does not hold a JSON object")
     if raw.get("format") != FORMAT:
@@ -334,6 +414,83 @@ def _validate_doc(doc: _Doc) -> None:
     doc.checkins = checkins
 
 
+# ---- the undo log ----------------------------------------------------------------
+_KINDS = ("session", "checkin")
+
+
+def _undo_structure(raw: Any) -> None:
+    """Check the shape of the undo log, every entry; ValueError names the entry.
+
+    The records an entry restores are validated in full (``_undo_record``) when
+    it is undone: this cheap check runs on every write.
+    """
+    if not isinstance(raw, dict) or raw.get("format") != UNDO_FORMAT:
+        raise ValueError("is not an alslog undo log")
+    if raw.get("schema") != AUX_SCHEMA or isinstance(raw.get("schema"), bool):
+        raise ValueError(f"has no valid schema number ({raw.get('schema')!r})")
+    entries = raw.get("entries")
+    if not isinstance(entries, list):
+        raise ValueError("has no list of entries")
+    for number, entry in enumerate(entries):
+        where = f"entry #{number}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("description", ""), str):
+            raise ValueError(f"{where} is not an undo entry")
+        images = entry.get("records", [])
+        if not isinstance(images, list):
+            raise ValueError(f"{where} has no list of records")
+        for image in images:
+            if not isinstance(image, dict) or image.get("kind") not in _KINDS:
+                raise ValueError(f"{where} holds a record of no known kind")
+            if not isinstance(image.get("id"), str):
+                raise ValueError(f"{where} holds a record without an id")
+            for side in ("before", "after"):
+                if not (image.get(side) is None or isinstance(image.get(side), dict)):
+                    raise ValueError(f"{where}: the {side} image is not a record")
+        added = entry.get("added", [])
+        if not isinstance(added, list):
+            raise ValueError(f"{where} has no list of added records")
+        for item in added:
+            if (
+                not isinstance(item, list)
+                or len(item) != 3
+                or item[0] not in _KINDS
+                or not isinstance(item[1], str)
+                or not _month_name(item[2])
+            ):
+                raise ValueError(f"{where} names an added record that is not [kind, id, YYYY-MM]")
+        restore = entry.get("restore")
+        if restore is not None and not (
+            isinstance(restore, dict)
+            and _month_name(restore.get("month"))
+            and isinstance(restore.get("damaged"), bool)
+            and isinstance(restore.get("order", {}), dict)
+            and all(
+                isinstance(ids, list) and all(isinstance(i, str) for i in ids)
+                for ids in restore.get("order", {}).values()
+            )
+        ):
+            raise ValueError(f"{where} describes a restore without its month")
+
+
+def _undo_record(kind: str, rid: str, raw: Raw, where: str) -> str:
+    """Validate one record an undo entry restores or removes; its month (YYYY-MM).
+
+    The month comes from the validated date, never from the text of the entry, so
+    a damaged entry can name no file outside the logbook.
+    """
+    model, known = (Session, _SESSION_FIELDS) if kind == "session" else (CheckIn, _CHECKIN_FIELDS)
+    if raw.get("id") != rid:
+        raise ValueError(f"{where}: the record's id is not {rid!r}")
+    try:
+        limits.check_tree(raw)
+        item = _validated(model, raw, known)
+    except ValidationError as exc:
+        raise ValueError(f"{where} (id {rid!r}): {_first_error(exc)}") from None
+    except ValueError as exc:
+        raise ValueError(f"{where} (id {rid!r}): {exc}") from None
+    return _month_of(item.day if isinstance(item, Session) else item.date)
+
+
 # ---- the store ------------------------------------------------------------------
 @dataclass
 class _Op:
@@ -388,6 +545,25 @@ class Store:
         found.sort(key=lambda c: (c.date, c.id))
         return found
 
+    def extra_fields(self, start: date | None = None, end: date | None = None) -> dict[str, Raw]:
+        """Fields this version does not know, by record id, for records in [start, end].
+
+        Only records that have any are listed; an export carries them so that
+        nothing a newer alslog stored is lost on the way to another computer.
+        """
+        with self._reading() as op:
+            found: dict[str, Raw] = {}
+            for name in self._months_in(op, start, end):
+                doc = self._doc(op, name)
+                if doc is None:
+                    continue
+                for key, known in (("sessions", _SESSION_FIELDS), ("checkins", _CHECKIN_FIELDS)):
+                    for record in doc.raw[key]:
+                        extra = {k: v for k, v in record.items() if k not in known}
+                        if extra:
+                            found[record["id"]] = copy.deepcopy(extra)
+        return found
+
     def first_day(self) -> date | None:
         """The earliest day with a session or check-in; None for an empty logbook."""
         with self._reading() as op:
@@ -437,6 +613,9 @@ class Store:
                     )
             if not hits:
                 raise NotFoundError(f"no session or check-in has an id starting with {prefix!r}")
+            exact = [h for h in hits if h[2] == prefix]
+            if exact:  # an id typed in full wins over the longer ids it begins
+                hits = exact
             if len(hits) > 1:
                 ids = ", ".join(sorted(h[2] for h in hits)[:5])
                 raise NotFoundError(
@@ -456,14 +635,31 @@ class Store:
     # ---- writes: each is one locked, durable transaction, undoable ----------
     def add_session(self, session: Session) -> Change:
         """Store a new session."""
+        return self.add_sessions([session])
+
+    def add_sessions(self, sessions: Sequence[Session]) -> Change:
+        """Store new sessions (a routine's parts) all or nothing: one transaction, one undo."""
+        if not sessions:
+            raise UsageError("no session to store")
         with self._writing() as op:
-            doc = self._for_write(op, _month_of(session.day))
-            if any(r["id"] == session.id for r in doc.raw_sessions):
-                raise AlslogError(f"a session with the id {session.id} is already stored")
-            raw = _session_raw(session)
-            doc.raw_sessions.append(raw)
-            text = f"Added {_describe_session(raw)}"
-            self._commit(op, text, [("session", session.id, None, raw)])
+            images: list[tuple[str, str, Raw | None, Raw | None]] = []
+            texts: list[str] = []
+            for session in sessions:
+                doc = self._for_write(op, _month_of(session.day))
+                if any(r["id"] == session.id for r in doc.raw_sessions) or any(
+                    image[1] == session.id for image in images
+                ):
+                    raise AlslogError(f"a session with the id {session.id} is already stored")
+                raw = _session_raw(session)
+                doc.raw_sessions.append(raw)
+                images.append(("session", session.id, None, raw))
+                texts.append(_describe_session(raw))
+            text = (
+                f"Added {texts[0]}"
+                if len(texts) == 1
+                else f"Added {len(texts)} sessions: {'; '.join(texts)}"
+            )
+            self._commit(op, text, images)
         return Change(text)
 
     def put_checkin(self, checkin: CheckIn) -> Change:
@@ -528,9 +724,17 @@ class Store:
         raise NotFoundError(f"no session or check-in has the id {record_id!r}")
 
     def import_records(
-        self, sessions: Iterable[Session], checkins: Iterable[CheckIn]
+        self,
+        sessions: Iterable[Session],
+        checkins: Iterable[CheckIn],
+        extras: dict[str, Raw] | None = None,
     ) -> tuple[int, int]:
-        """Add records whose id is not stored yet, all in one transaction: (added, skipped)."""
+        """Add records whose id is not stored yet, all in one transaction: (added, skipped).
+
+        ``extras`` holds, by id, fields this version does not know (from an
+        export of a newer alslog): they are stored with the record, as read.
+        """
+        extras = extras or {}
         with self._writing() as op:
             stored: set[str] = set()
             for name in self._months(op):
@@ -548,8 +752,12 @@ class Store:
                     stored.add(item.id)
                     if isinstance(item, Session):
                         name, raw = _month_of(item.day), _session_raw(item)
+                        known = _SESSION_FIELDS
                     else:
                         name, raw = _month_of(item.date), _checkin_raw(item)
+                        known = _CHECKIN_FIELDS
+                    extra = extras.get(item.id, {})
+                    raw.update({k: v for k, v in extra.items() if k not in known})
                     self._for_write(op, name).raw[key].append(raw)
                     added.append([key[:-1], item.id, name])
             if added:
@@ -558,92 +766,164 @@ class Store:
         return len(added), skipped
 
     def undo(self) -> Change:
-        """Revert the last change; NotFoundError when there is nothing to undo."""
+        """Revert the last change; NotFoundError when there is nothing to undo.
+
+        The entry is validated first, every record it restores as a record of
+        its kind, and each month it touches follows from those records' dates:
+        a damaged entry is refused (StoreCorruptError) and nothing is written.
+        """
         with self._writing() as op:
             log = self._undo_log(op)
             entries: list[Raw] = log["entries"]
             if not entries:
                 raise NotFoundError("nothing to undo")
             entry = entries.pop()
+            path = self.root / UNDO_FILE
+            try:
+                images, added = self._checked_entry(entry, len(entries))
+            except ValueError as exc:
+                raise self._bad_undo(path, str(exc)) from None
+            restore = entry.get("restore")
+            if restore is not None and restore["damaged"]:
+                raise AlslogError(
+                    f"cannot undo the restore of {restore['month']}: the file it replaced was "
+                    "damaged, so there is no earlier version to go back to (the damaged file "
+                    "is kept among the backups, see 'alslog doctor --backups'); nothing was changed"
+                )
             texts: list[str] = []
-            for kind, rid, name in reversed(entry.get("added", [])):
+            for kind, rid, name in reversed(added):
                 key = f"{kind}s"
                 doc = self._for_write(op, name)
                 index = self._index(doc, key, rid)
                 if index is None:
                     raise AlslogError(f"cannot undo: record {rid} was changed since; nothing done")
                 del doc.raw[key][index]
-            if entry.get("added"):
-                texts.append(f"Removed the {len(entry['added'])} imported records")
-            for image in reversed(entry.get("records", [])):
-                kind, rid = image["kind"], image["id"]
-                before, after = image["before"], image["after"]
+            if added:
+                texts.append(f"Removed the {len(added)} imported records")
+            for kind, rid, before, after in reversed(images):
                 key = f"{kind}s"
                 if after is not None:
-                    doc = self._for_write(op, self._month_key(kind, after))
+                    doc = self._for_write(op, after[0])
                     index = self._index(doc, key, rid)
-                    if index is None or doc.raw[key][index] != after:
+                    if index is None or doc.raw[key][index] != after[1]:
                         raise AlslogError(
-                            f"cannot undo: {_describe(kind, after)} was changed since; nothing done"
+                            f"cannot undo: {_describe(kind, after[1])} was changed since; "
+                            "nothing done"
                         )
                     del doc.raw[key][index]
                 if before is not None:
-                    doc = self._for_write(op, self._month_key(kind, before))
+                    doc = self._for_write(op, before[0])
                     if self._index(doc, key, rid) is not None:
                         raise AlslogError(
                             f"cannot undo: record {rid} is stored again; nothing done"
                         )
-                    doc.raw[key].append(before)
+                    doc.raw[key].append(before[1])
                 if before is None and after is not None:
-                    texts.append(f"Removed {_describe(kind, after)}")
+                    texts.append(f"Removed {_describe(kind, after[1])}")
                 elif before is not None and after is None:
-                    texts.append(f"Restored {_describe(kind, before)}")
+                    texts.append(f"Restored {_describe(kind, before[1])}")
                 elif before is not None:
-                    texts.append(f"Restored the earlier version of {_describe(kind, before)}")
+                    texts.append(f"Restored the earlier version of {_describe(kind, before[1])}")
             if len(texts) == 2 and texts[0].startswith("Removed the check-in"):
                 # A replaced check-in: one day's check-in swapped back for the earlier one.
                 texts = [texts[1].replace("Restored the", "Restored the earlier", 1)]
-            text = "; ".join(texts) or f"Undid: {entry.get('description', 'a change')}"
+            if restore is not None:
+                doc = self._for_write(op, restore["month"])
+                for key, ids in restore.get("order", {}).items():
+                    if key in ("sessions", "checkins"):
+                        rank = {rid: n for n, rid in enumerate(ids)}
+                        doc.raw[key].sort(key=lambda r: rank.get(r["id"], len(rank)))
+                what = "; ".join(texts) if texts else "no record had changed"
+                text = f"Took back the restore of {restore['month']} ({what})"
+            else:
+                text = "; ".join(texts) or f"Undid: {entry.get('description', 'a change')}"
             self._write_all(op, log)
         return Change(text)
 
+    @staticmethod
+    def _checked_entry(
+        entry: Raw, number: int
+    ) -> tuple[list[tuple[str, str, _Image | None, _Image | None]], list[tuple[str, str, str]]]:
+        """An undo entry's images, each record validated and placed in its month."""
+        where = f"entry #{number}"
+        images: list[tuple[str, str, _Image | None, _Image | None]] = []
+        for image in entry.get("records", []):
+            kind, rid = image["kind"], image["id"]
+            sides: list[_Image | None] = []
+            for side in ("before", "after"):
+                raw = image.get(side)
+                sides.append(None if raw is None else (_undo_record(kind, rid, raw, where), raw))
+            if sides[0] is None and sides[1] is None:
+                raise ValueError(f"{where} holds a record with neither a before nor an after")
+            images.append((kind, rid, sides[0], sides[1]))
+        added = [(str(k), str(i), str(m)) for k, i, m in entry.get("added", [])]
+        return images, added
+
     # ---- doctor: check, backups, restore -------------------------------------
     def check(self) -> CheckReport:
-        """Validate every file of the store (months, journal, undo log); list the problems."""
+        """Validate every file of the store (months, journal, undo log); list the problems.
+
+        A home that is not a folder, or a folder that cannot be read, is a problem
+        too, never an empty logbook.
+        """
         problems: list[Problem] = []
         checked = 0
+        for folder in (self.root.parent, self.root, self.backup_dir):
+            if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
+                problems.append(Problem(folder, self._not_a_folder(folder).message))
+        if problems:
+            return CheckReport(0, tuple(problems))
         if not self.root.is_dir():
             return CheckReport(0)
+        try:
+            entries = sorted(os.listdir(self.root))
+        except OSError as exc:
+            why = atomic.why(exc)
+            message = f"{self.root} cannot be read ({why}): give alslog access to it"
+            return CheckReport(0, (Problem(self.root, message),))
         with self._reading(overlay=False) as op:
-            for entry in sorted(os.listdir(self.root)):
+            for entry in entries:
                 path = self.root / entry
                 if entry.endswith(atomic.TEMP_SUFFIX):
                     problems.append(Problem(path, "a temp file left by an interrupted save"))
                     continue
-                match = _MONTH_FILE.match(entry)
-                if match is None and entry not in (UNDO_FILE, JOURNAL_FILE):
+                is_month = _is_month_file(entry)
+                if not is_month and entry not in (UNDO_FILE, JOURNAL_FILE):
                     continue
                 checked += 1
                 try:
-                    if match is not None:
+                    if is_month:
                         self._doc(op, entry[:-5])
                     elif entry == UNDO_FILE:
-                        self._undo_log(op)
+                        log = self._undo_log(op)
+                        self._check_undo_records(log)
                     else:
                         self._journal()
                         problems.append(
                             Problem(path, "an unfinished change; the next write completes it")
                         )
                 except (StoreCorruptError, StoreVersionError) as exc:
-                    backup = self._newest_good_backup(entry[:-5]) if match else None
+                    backup = self._newest_good_backup(entry[:-5]) if is_month else None
                     problems.append(Problem(path, exc.message, backup))
         return CheckReport(checked, tuple(problems))
+
+    def _check_undo_records(self, log: Raw) -> None:
+        """Validate every record of every undo entry (doctor only: too slow for each write)."""
+        for number, entry in enumerate(log["entries"]):
+            try:
+                self._checked_entry(entry, number)
+            except ValueError as exc:
+                raise self._bad_undo(self.root / UNDO_FILE, str(exc)) from None
 
     def backups(self) -> list[BackupInfo]:
         """Every backup generation, newest first, each parsed and validated."""
         found: list[BackupInfo] = []
-        with contextlib.suppress(FileNotFoundError):
-            for entry in os.listdir(self.backup_dir):
+        try:
+            entries = os.listdir(self.backup_dir)
+        except OSError:  # none yet, or not a folder (which check() reports)
+            entries = []
+        if entries:
+            for entry in entries:
                 match = _BACKUP_FILE.match(entry)
                 if match is None:
                     continue
@@ -662,6 +942,7 @@ class Store:
 
     def restore(self, name: str) -> Change:
         """Put a backup generation back as its month file (the current one is backed up first)."""
+        self._check_folders()
         match = _BACKUP_FILE.match(name)
         path = self.backup_dir / name
         if match is None or not path.is_file():
@@ -690,10 +971,17 @@ class Store:
                     for rid in before.keys() | after.keys():
                         if before.get(rid) != after.get(rid):
                             images.append((kind, rid, before.get(rid), after.get(rid)))
+            damaged = current.count < 0
+            # Record order too, so that undo puts back the very month it replaced.
+            order = {key: [r["id"] for r in current.raw[key]] for key in ("sessions", "checkins")}
             current.raw = backup.raw
             op.docs[month] = op.dirty[month] = current
             text = f"Restored {month} from backup {name} ({backup.count} records)"
-            self._commit(op, text, images)
+            # Undo takes the restore back record by record; over a damaged file it
+            # cannot, and says so rather than pretend.
+            self._commit(
+                op, text, images, restore={"month": month, "damaged": damaged, "order": order}
+            )
         return Change(text)
 
     # ---- internals: locking and views -----------------------------------------
@@ -708,7 +996,9 @@ class Store:
         from filelock import Timeout
 
         lock = None
-        if self.root.is_dir():
+        if not self.root.is_dir():
+            self._check_folders()
+        else:
             lock = self._lock()
             try:
                 lock.acquire(timeout=self.lock_timeout, poll_interval=0.02)
@@ -727,6 +1017,7 @@ class Store:
         """The lock, a completed leftover journal, and OSErrors turned into WriteError."""
         from filelock import Timeout
 
+        self._check_folders()
         try:
             for folder in (self.root.parent, self.root, self.backup_dir):
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -743,15 +1034,37 @@ class Store:
             if pending:
                 self._apply(list(pending.items()), {}, replay=True)
                 atomic.remove_durably(self.root / JOURNAL_FILE)
-            for entry in os.listdir(self.root):
-                if entry.startswith(".") and entry.endswith(atomic.TEMP_SUFFIX):
-                    with contextlib.suppress(OSError):
-                        os.unlink(self.root / entry)
+            # Temp files of a save (or a backup copy) that was killed: under the lock
+            # no other writer is saving, so they are leftovers.
+            for folder in (self.root, self.backup_dir):
+                for entry in os.listdir(folder):
+                    if entry.startswith(".") and entry.endswith(atomic.TEMP_SUFFIX):
+                        with contextlib.suppress(OSError):
+                            os.unlink(folder / entry)
             yield _Op(overlay={}, writing=True)
         except OSError as exc:
             raise self._write_error(exc) from None
         finally:
             lock.release()
+
+    def _check_folders(self) -> None:
+        """StoreCorruptError when the data folder, logbook or backups is there but no folder."""
+        for folder in (self.root.parent, self.root, self.backup_dir):
+            if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
+                raise self._not_a_folder(folder)
+
+    def _not_a_folder(self, folder: Path | None = None) -> StoreCorruptError:
+        folder = folder or self.root
+        if folder == self.root.parent:
+            what = "its data (ALSLOG_HOME, if set)"
+            fix = "point ALSLOG_HOME at a folder, or move that file away"
+        else:
+            what = "the backups" if folder == self.backup_dir else "the logbook"
+            fix = "move that file away (alslog never reads it)"
+        return StoreCorruptError(
+            f"{folder} is a file, not a folder: alslog keeps {what} in a folder there; "
+            f"{fix}; nothing was changed"
+        )
 
     def _write_error(self, exc: OSError) -> WriteError:
         where = exc.filename or self.root
@@ -769,8 +1082,14 @@ class Store:
             entries = os.listdir(self.root)
         except FileNotFoundError:
             entries = []
-        names = {e[:-5] for e in entries if _MONTH_FILE.match(e)}
-        names.update(e[:-5] for e in op.overlay if _MONTH_FILE.match(e))
+        except NotADirectoryError:
+            raise self._not_a_folder() from None
+        except OSError as exc:
+            raise StoreCorruptError(
+                f"{self.root} cannot be read ({atomic.why(exc)}): give alslog access to it"
+            ) from None
+        names = {e[:-5] for e in entries if _is_month_file(e)}
+        names.update(e[:-5] for e in op.overlay if _is_month_file(e))
         return sorted(names)
 
     def _months_in(self, op: _Op, start: date | None, end: date | None) -> list[str]:
@@ -787,11 +1106,13 @@ class Store:
             data = op.overlay.get(f"{name}.json")
             if data is None:
                 try:
-                    data = path.read_bytes()
+                    data = _read_bounded(path)
                 except FileNotFoundError:
                     data = None
                 except OSError as exc:
                     raise self._corrupt(name, path, f"cannot be read ({atomic.why(exc)})") from None
+                except ValueError as exc:
+                    raise self._corrupt(name, path, str(exc)) from None
             doc = None if data is None else self._parse_file(name, path, data, validate=False)
             op.docs[name] = doc
         if doc is not None and validate and doc.sessions is None:
@@ -822,7 +1143,7 @@ class Store:
         return doc
 
     def _corrupt(self, name: str, path: Path, what: str) -> StoreCorruptError:
-        backup = self._newest_good_backup(name) if _MONTH_FILE.match(f"{name}.json") else None
+        backup = self._newest_good_backup(name) if _is_month_file(f"{name}.json") else None
         hint = (
             f"; newest good backup: {backup} ('alslog doctor --restore {backup.name}')"
             if backup
@@ -856,54 +1177,109 @@ class Store:
             _validate_doc(doc)
 
     def _journal(self) -> dict[str, bytes]:
-        """The pending journal's targets and their new content ({} if none)."""
+        """The pending journal's targets and their new content ({} if none).
+
+        Nothing of a journal is trusted before all of it is checked: every write
+        must name a month file or the undo log, match its checksum, and parse as
+        the file it replaces. A journal that fails is refused and left in place.
+        """
         path = self.root / JOURNAL_FILE
         try:
-            data = path.read_bytes()
+            data = _read_bounded(path)
         except FileNotFoundError:
             return {}
+        except NotADirectoryError:
+            raise self._not_a_folder() from None
         except OSError as exc:
-            raise StoreCorruptError(f"{path} cannot be read ({atomic.why(exc)})") from None
-        try:
-            raw = _loads(data)
-            if raw.get("format") != JOURNAL_FORMAT:
-                raise ValueError("not an alslog journal")
-            if raw.get("schema") != AUX_SCHEMA:
-                raise StoreVersionError(f"{path}: written by a newer alslog; upgrade alslog")
-            writes = {w["file"]: w["content"].encode("utf-8") for w in raw["writes"]}
-        except (ValueError, AttributeError, KeyError, TypeError):
             raise StoreCorruptError(
-                f"{path} is damaged (an unfinished change); it was left untouched"
+                f"{path} cannot be read ({atomic.why(exc)}); nothing was changed"
             ) from None
-        for target in writes:
-            if not (_MONTH_FILE.match(target) or target == UNDO_FILE):
-                raise StoreCorruptError(f"{path} names an unexpected file {target!r}")
+        except ValueError as exc:
+            raise self._bad_journal(path, str(exc)) from None
+        try:
+            return self._journal_writes(path, data)
+        except ValueError as exc:
+            raise self._bad_journal(path, str(exc)) from None
+
+    def _journal_writes(self, path: Path, data: bytes) -> dict[str, bytes]:
+        raw = _parse(data)
+        if not isinstance(raw, dict) or raw.get("format") != JOURNAL_FORMAT:
+            raise ValueError("is not an alslog journal")
+        schema = raw.get("schema")
+        if isinstance(schema, int) and not isinstance(schema, bool) and schema > AUX_SCHEMA:
+            raise StoreVersionError(f"{path}: written by a newer alslog; upgrade alslog")
+        if schema != AUX_SCHEMA or isinstance(schema, bool):
+            raise ValueError(f"has no valid schema number ({schema!r})")
+        items = raw.get("writes")
+        if not isinstance(items, list) or not items:
+            raise ValueError("has no list of writes")
+        writes: dict[str, bytes] = {}
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise ValueError(f"write #{index} is not an object")
+            target, content, checksum = item.get("file"), item.get("content"), item.get("sha256")
+            if not (target == UNDO_FILE or (isinstance(target, str) and _is_month_file(target))):
+                raise ValueError(f"write #{index} names an unexpected file {target!r}")
+            if target in writes:
+                raise ValueError(f"write #{index} names {target} a second time")
+            if not isinstance(content, str) or not isinstance(checksum, str):
+                raise ValueError(f"write #{index} ({target}) has no content and checksum")
+            body = content.encode("utf-8")
+            if _sha256(body) != checksum:
+                raise ValueError(f"write #{index} ({target}) does not match its checksum")
+            try:
+                if target == UNDO_FILE:
+                    _undo_structure(_parse(body))
+                else:
+                    name = target[:-5]
+                    month, schema_of = _structure(name, body)
+                    if schema_of <= SCHEMA:
+                        month = _migrate(month, schema_of, self.root / target)
+                        doc = _Doc(name=name, path=self.root / target, raw=month, exists=True)
+                        _validate_doc(doc)
+            except ValueError as exc:
+                raise ValueError(f"write #{index} is not a valid {target}: it {exc}") from None
+            writes[target] = body
         return writes
+
+    def _bad_journal(self, path: Path, what: str) -> StoreCorruptError:
+        return StoreCorruptError(
+            f"{path} is damaged ({what}); it was not replayed and no month file was changed. "
+            f"It held a change that was interrupted: move it away (e.g. rename it to "
+            f"{JOURNAL_FILE}.bad) to go on without that change"
+        )
 
     def _undo_log(self, op: _Op) -> Raw:
         path = self.root / UNDO_FILE
         data = op.overlay.get(UNDO_FILE)
         if data is None:
             try:
-                data = path.read_bytes()
+                data = _read_bounded(path)
             except FileNotFoundError:
                 return {"format": UNDO_FORMAT, "schema": AUX_SCHEMA, "entries": []}
             except OSError as exc:
-                raise StoreCorruptError(f"{path} cannot be read ({atomic.why(exc)})") from None
+                raise StoreCorruptError(
+                    f"{path} cannot be read ({atomic.why(exc)}); nothing was changed"
+                ) from None
+            except ValueError as exc:
+                raise self._bad_undo(path, str(exc)) from None
         try:
-            raw = _loads(data)
-            if not isinstance(raw, dict) or raw.get("format") != UNDO_FORMAT:
-                raise ValueError
-            if not isinstance(raw.get("entries"), list):
-                raise ValueError
-        except ValueError:
-            raise StoreCorruptError(
-                f"{path} is damaged; it only holds the undo history: move it away to go on"
-            ) from None
-        schema = raw.get("schema")
-        if not isinstance(schema, int) or schema > AUX_SCHEMA:
-            raise StoreVersionError(f"{path}: written by a newer alslog; upgrade alslog")
-        return raw
+            raw = _parse(data)
+            schema = raw.get("schema") if isinstance(raw, dict) else None
+            if isinstance(schema, int) and not isinstance(schema, bool) and schema > AUX_SCHEMA:
+                raise StoreVersionError(f"{path}: written by a newer alslog; upgrade alslog")
+            _undo_structure(raw)
+        except ValueError as exc:
+            raise self._bad_undo(path, str(exc)) from None
+        value: Raw = raw
+        return value
+
+    @staticmethod
+    def _bad_undo(path: Path, what: str) -> StoreCorruptError:
+        return StoreCorruptError(
+            f"{path} is damaged ({what}); nothing was changed. It only holds the undo "
+            "history, not your records: move it away to go on"
+        )
 
     # ---- internals: the write path ----------------------------------------------
     def _for_write(self, op: _Op, name: str) -> _Doc:
@@ -929,10 +1305,6 @@ class Store:
                 return index
         return None
 
-    @staticmethod
-    def _month_key(kind: str, raw: Raw) -> str:
-        return str(raw["at"])[:7] if kind == "session" else str(raw["date"])[:7]
-
     def _locate(
         self, op: _Op, rid: str, key: str, *, first: str | None = None
     ) -> tuple[_Doc, int] | None:
@@ -957,6 +1329,7 @@ class Store:
         images: list[tuple[str, str, Raw | None, Raw | None]],
         *,
         added: list[list[str]] | None = None,
+        restore: Raw | None = None,
     ) -> None:
         """Push the undo entry and write every changed file as one transaction."""
         log = self._undo_log(op)
@@ -970,6 +1343,15 @@ class Store:
         }
         if added:
             entry["added"] = added
+        if restore is not None:
+            entry["restore"] = restore
+        # The log holds an entry two levels down: a record that only just fits in
+        # its month would make the log itself unreadable. Refuse before writing.
+        if not _shallow(_dumps(entry).encode("utf-8"), limits.MAX_DEPTH - 2):
+            raise StoreCorruptError(
+                f"{description}: a record holds a field nested too deep to keep in the undo "
+                f"history ({limits.LIMITS_TEXT}); nothing was changed"
+            )
         entries: list[Raw] = [*log["entries"][-(UNDO_KEEP - 1) :], entry]
         sizes = [len(_dumps(e)) for e in entries]
         while len(entries) > 1 and sum(sizes) > UNDO_MAX_BYTES:
@@ -984,7 +1366,7 @@ class Store:
         for name, doc in sorted(op.dirty.items()):
             doc.raw["schema"] = SCHEMA
             data = _encode_doc(doc.raw, ("sessions", "checkins"))
-            if _loads(data) != doc.raw:  # round-trip check before anything is replaced
+            if json.loads(data) != doc.raw:  # round-trip check before anything is replaced
                 raise WriteError(f"{doc.path}: the new content did not read back; nothing changed")
             writes.append((f"{name}.json", data))
             if doc.exists:
@@ -996,7 +1378,9 @@ class Store:
         journal = {
             "format": JOURNAL_FORMAT,
             "schema": AUX_SCHEMA,
-            "writes": [{"file": n, "content": d.decode("utf-8")} for n, d in writes],
+            "writes": [
+                {"file": n, "content": d.decode("utf-8"), "sha256": _sha256(d)} for n, d in writes
+            ],
         }
         atomic.write_atomic(self.root / JOURNAL_FILE, _encode_doc(journal, ("writes",)))
         atomic.crash_point("after-journal")
@@ -1014,7 +1398,7 @@ class Store:
                         continue  # already applied before the interruption
                 except FileNotFoundError:
                     pass
-            if _MONTH_FILE.match(name):
+            if _is_month_file(name):
                 self._backup(name[:-5], target, counts.get(name))
             atomic.write_atomic(target, data)
 
@@ -1035,13 +1419,10 @@ class Store:
         while gen.exists():
             gen = self.backup_dir / f"{month}--{stamp}-{serial}--{tag}.json"
             serial += 1
-        try:
-            os.link(target, gen)  # O(1): the old inode lives on as the backup
-        except OSError:
-            with open(target, "rb") as source:
-                atomic.write_atomic(gen, source.read())
-        else:
-            atomic.fsync_dir(self.backup_dir)
+        # A copy of the bytes, never a link: a month file may be a symlink into a
+        # synced folder, and a link would follow whatever that file becomes.
+        with open(target, "rb") as source:
+            atomic.write_atomic(gen, source.read())
         self._rotate(month)
 
     def _rotate(self, month: str) -> None:

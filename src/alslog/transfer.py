@@ -21,12 +21,13 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from alslog import limits
 from alslog.errors import DataError, UsageError
 from alslog.models import CheckIn, Session
 
@@ -63,21 +64,45 @@ class Records:
 
     sessions: list[Session]
     checkins: list[CheckIn]
+    # Fields this version does not know, by record id: kept, and stored on import.
+    extras: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 # ---- export ----------------------------------------------------------------------
-def document(sessions: Iterable[Session], checkins: Iterable[CheckIn]) -> dict[str, Any]:
-    """The versioned JSON document of ``list --json`` and ``export --format json``."""
+def document(
+    sessions: Iterable[Session],
+    checkins: Iterable[CheckIn],
+    extras: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The versioned JSON document of ``list --json`` and ``export --format json``.
+
+    ``extras`` (by id) are fields this version does not know, written after
+    the known ones so that a round trip through export and import keeps them.
+    """
+    extras = extras or {}
+
+    def one(record: Session | CheckIn) -> dict[str, Any]:
+        known = record.model_dump(mode="json")
+        extra = extras.get(record.id)
+        if extra:
+            known.update({k: v for k, v in extra.items() if k not in known})
+        return known
+
     return {
         "version": JSON_VERSION,
-        "sessions": [s.model_dump(mode="json") for s in sessions],
-        "checkins": [c.model_dump(mode="json") for c in checkins],
+        "sessions": [one(s) for s in sessions],
+        "checkins": [one(c) for c in checkins],
     }
 
 
-def to_json(sessions: Iterable[Session], checkins: Iterable[CheckIn]) -> str:
-    """The JSON export: everything, oldest first."""
-    return json.dumps(document(sessions, checkins), ensure_ascii=False, indent=1) + "\n"
+def to_json(
+    sessions: Iterable[Session],
+    checkins: Iterable[CheckIn],
+    extras: dict[str, dict[str, Any]] | None = None,
+) -> str:
+    """The JSON export: everything, oldest first, unknown fields included."""
+    text = json.dumps(document(sessions, checkins, extras), ensure_ascii=False, indent=1)
+    return text + "\n"
 
 
 def escape_cell(text: str) -> str:
@@ -153,11 +178,13 @@ def _check_unique(ids: Iterable[tuple[str, str]]) -> None:
 def from_json(text: str) -> Records:
     """Records from a JSON export; DataError naming the first bad record."""
     try:
-        data = json.loads(text)
+        data = limits.parse_json(text)
     except json.JSONDecodeError as error:
         raise DataError(
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
         ) from None
+    except ValueError as error:  # too deep, too large, a huge number, a lone surrogate
+        raise DataError(f"the file {error}.") from None
     if not isinstance(data, dict):
         raise DataError('not an alslog export: expected {"version": 1, "sessions": [...]}.')
     version = data.get("version")
@@ -173,19 +200,13 @@ def from_json(text: str) -> Records:
     for key, value in (("sessions", raw_sessions), ("checkins", raw_checkins)):
         if not isinstance(value, list):
             raise DataError(f"{key}: must be a list of records.")
-    sessions: list[Session] = []
-    validate_session = Session.model_validate
-    for number, raw in enumerate(raw_sessions):
-        try:
-            sessions.append(validate_session(raw))
-        except ValidationError as error:
-            raise DataError(f"sessions[{number}]: {_first_error(error)}.") from None
-    checkins: list[CheckIn] = []
-    for number, raw in enumerate(raw_checkins):
-        try:
-            checkins.append(CheckIn.model_validate(raw))
-        except ValidationError as error:
-            raise DataError(f"checkins[{number}]: {_first_error(error)}.") from None
+    extras: dict[str, dict[str, Any]] = {}
+    sessions: list[Session] = [
+        _record(Session, raw, f"sessions[{n}]", extras) for n, raw in enumerate(raw_sessions)
+    ]
+    checkins: list[CheckIn] = [
+        _record(CheckIn, raw, f"checkins[{n}]", extras) for n, raw in enumerate(raw_checkins)
+    ]
     _check_unique(
         [(f"sessions[{n}]", s.id) for n, s in enumerate(sessions)]
         + [(f"checkins[{n}]", c.id) for n, c in enumerate(checkins)]
@@ -198,7 +219,26 @@ def from_json(text: str) -> Records:
                 f"(also checkins[{days[checkin.date]}]); keep one a day."
             )
         days[checkin.date] = number
-    return Records(sessions, checkins)
+    return Records(sessions, checkins, extras)
+
+
+def _record(model: Any, raw: Any, where: str, extras: dict[str, dict[str, Any]]) -> Any:
+    """One record of a JSON import, validated on the fields this version knows.
+
+    Fields it does not know (written by a newer alslog) are kept in ``extras``,
+    to be stored with the record, as the logbook keeps them.
+    """
+    if not isinstance(raw, dict):
+        raise DataError(f"{where}: not a record (expected an object with an id).")
+    known = model.model_fields
+    try:
+        record = model.model_validate({k: v for k, v in raw.items() if k in known})
+    except ValidationError as error:
+        raise DataError(f"{where}: {_first_error(error)}.") from None
+    extra = {k: v for k, v in raw.items() if k not in known}
+    if extra:
+        extras[record.id] = extra
+    return record
 
 
 _TRUE = {"yes", "y", "true", "1", "x"}
@@ -220,6 +260,8 @@ def _int(cell: str, column: str) -> int | None:
     text = cell.strip()
     if not text:
         return None
+    if len(text) > limits.MAX_DIGITS:
+        raise ValueError(f"{column}: '{text[:20]}...' is not a whole number alslog accepts")
     try:
         return int(text)
     except ValueError:
@@ -269,6 +311,10 @@ def _session_from_row(row: dict[str, str]) -> Session:
 
 def from_csv(text: str) -> Records:
     """Sessions from a CSV export; DataError naming the first bad row."""
+    try:
+        limits.check_size(len(text))
+    except ValueError as error:
+        raise DataError(f"the file {error}.") from None
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     try:
         header = next(reader, None)
@@ -299,6 +345,11 @@ def from_csv(text: str) -> Records:
             except ValueError as error:
                 raise DataError(f"row {number}: {error}.") from None
     except csv.Error as error:
+        if "field limit" in str(error):
+            raise DataError(
+                f"a cell is longer than {csv.field_size_limit()} characters; "
+                "not a CSV file this alslog reads."
+            ) from None
         raise DataError(f"not a CSV file this alslog reads ({error}).") from None
     _check_unique((f"row {n}", s.id) for n, s in enumerate(sessions, start=2))
     return Records(sessions, [])

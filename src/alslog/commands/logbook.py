@@ -400,7 +400,7 @@ def _log_and_show(
     gap: bool,
     routine: str | None = None,
 ) -> None:
-    """Store the sessions (each its own add_session), then show what the rules say.
+    """Store the sessions (a routine's parts all or nothing, one undo), then show the rules.
 
     An alert logged earlier today is repeated first: it still means stop.
     """
@@ -408,8 +408,7 @@ def _log_and_show(
 
     today = now.date()
     earlier = safety.on_day(store, guide, today, today).alerts
-    for session in sessions:
-        store.add_session(session)
+    store.add_sessions(sessions)
     findings = safety.about_sessions(store, guide, sessions, today)
     if as_json:
         if routine is not None:

@@ -83,7 +83,7 @@ def export(
     sessions = store.sessions(start, end)
     checkins = store.checkins(start, end)
     if the_format == "json":
-        text = transfer.to_json(sessions, checkins)
+        text = transfer.to_json(sessions, checkins, store.extra_fields(start, end))
     else:
         text = transfer.to_csv(sessions)
     if out is None or str(out) == "-":
@@ -125,17 +125,27 @@ def import_(
 
     Everything is checked first: one bad record and nothing is written.
     """
-    from alslog import transfer
+    import os
+
+    from alslog import limits, transfer
     from alslog.errors import DataError, UsageError
 
     if file == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read(limits.MAX_BYTES + 1)
         name = "standard input"
+        try:
+            limits.check_size(len(text))
+        except ValueError as error:
+            raise DataError(f"{name}: the file {error}. Nothing was imported.") from None
     else:
         path = Path(file).expanduser()
         name = file
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as handle:
+                limits.check_size(os.fstat(handle.fileno()).st_size)
+                raw = handle.read(limits.MAX_BYTES + 1)
+        except ValueError as error:
+            raise DataError(f"{file}: the file {error}. Nothing was imported.") from None
         except FileNotFoundError:
             raise UsageError(f"No file {file}: give the path of an alslog export.") from None
         except IsADirectoryError:
@@ -160,7 +170,7 @@ def import_(
     days = {c.date for c in store.checkins()}
     checkins = [c for c in records.checkins if c.date not in days]
     same_day = len(records.checkins) - len(checkins)
-    added, skipped = store.import_records(records.sessions, checkins)
+    added, skipped = store.import_records(records.sessions, checkins, records.extras)
     skipped += same_day
     if as_json:
         print_json({"version": 1, "added": added, "skipped": skipped})
