@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from alslog.app import JsonOpt, app, get_paths, print_json
+from alslog.app import JsonOpt, app, get_paths, lock_timeout, print_json
 
 config_app = typer.Typer(
     name="config",
@@ -74,7 +74,7 @@ def set_(
     from alslog import config
 
     where = get_paths()
-    new = config.set_value(where, key, value)
+    new = config.set_value(where, key, value, lock_timeout=lock_timeout())
     shown = key.strip().lower()
     if not value.strip():
         print(f"Removed {shown} from {where.config_file}.")
