@@ -102,6 +102,17 @@ def test_bidi_controls_are_shown_escaped_in_notes_and_in_errors(
     assert stored["sessions"][0]["note"] == "abc\u202edef"  # stored as typed
 
 
+def test_settings_are_shown_escaped(run_alslog) -> None:  # type: ignore[no-untyped-def]
+    for key, value in (("name", "Sam\u202e\x1b[2J"), ("activity.aerobic", "walk\u2066\x07")):
+        result = run_alslog("config", "set", key, value)
+        assert result.code == 0, result.err
+        assert not set(result.out) & {"\u202e", "\u2066", "\x1b", "\x07"}, result.out
+    shown = run_alslog("config", "show")
+    assert not set(shown.out) & {"\u202e", "\u2066", "\x1b", "\x07"}, shown.out
+    as_json = json.loads(run_alslog("config", "show", "--json").out)
+    assert as_json["config"]["name"] == "Sam\u202e\x1b[2J"  # JSON, for scripts: as stored
+
+
 # ---- config.toml and guidelines.toml built to break the parser -----------------------
 DEEP = "a = " + "[" * 100_000 + "]" * 100_000 + "\n"
 HUGE = "aerobic_goal_minutes = 1" + "0" * 5_000 + "\n"
