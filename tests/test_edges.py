@@ -325,3 +325,46 @@ def test_the_default_activity_applies_to_every_add_unless_given(run_alslog) -> N
     assert logged("again") == ["walking"]  # nothing to repeat: the default
     assert logged("add", "--routine", "m") == [None, "walking"]
     assert logged("add", "rom", "5") == [None]
+
+
+# ---- in a terminal: stored text in the questions, and Ctrl-C at a question --------------
+def _spawn(home: Path, *args: str):  # type: ignore[no-untyped-def]
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "ALSLOG_PLAIN")}
+    env.update({"ALSLOG_HOME": str(home), "TERM": "xterm-256color"})
+    command = alslog_command()
+    return pexpect.spawn(command[0], [*command[1:], *args], env=env, encoding="utf-8", timeout=60)
+
+
+def test_stored_text_in_a_question_is_shown_escaped(run_alslog, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    hostile = "walk\x1b]52;c;SGVsbG8=\x07\u202e"
+    assert run_alslog("add", "aerobic", "20", "-a", hostile, "--yes").code == 0
+    assert run_alslog("checkin", "--no-aching").code == 0  # no aching question first
+    child = _spawn(alslog_home, "again")
+    child.expect("Again: ")
+    child.expect(r"\.\r?\n")
+    shown = str(child.before)
+    assert "\x07" not in shown and "\u202e" not in shown and "]52;" in shown
+    assert "walk\\x1b]52;c;SGVsbG8=\\x07\\u202e" in shown
+    child.terminate(force=True)
+
+
+def test_ctrl_c_at_a_question_is_interrupted_and_nothing_is_logged(
+    run_alslog, alslog_home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import pexpect
+
+    assert run_alslog("add", "rom", "5", "--yes").code == 0
+    assert run_alslog("checkin", "--no-aching").code == 0
+    before = _files(alslog_home)
+    child = _spawn(alslog_home, "again")
+    child.expect("Again: ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    rest = str(child.before)
+    child.close()
+    assert "Traceback" not in rest, rest
+    assert "Interrupted." in rest
+    assert child.exitstatus == 130, rest
+    assert _files(alslog_home) == before

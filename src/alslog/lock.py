@@ -38,7 +38,8 @@ def held(folder: Path, timeout: float) -> Iterator[None]:
     """
     from filelock import Timeout
 
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for private in (folder.parent, folder):  # 0700 both, as the store makes them
+        private.mkdir(mode=0o700, parents=True, exist_ok=True)
     lock = file_lock(folder)
     try:
         lock.acquire(timeout=timeout, poll_interval=POLL_SECONDS)

@@ -280,7 +280,7 @@ class _Flags:
 
 def _what(render: Any, kind: str, minutes: int, activity: str | None) -> str:
     text = f"{render.kind_label(kind)}, {minutes} min"
-    return text + (f", {activity}" if activity else "")
+    return text + (f", {render.clean(activity)}" if activity else "")  # stored text: shown
 
 
 def _ask_kind(store: Store) -> Kind:
