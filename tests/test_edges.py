@@ -188,6 +188,22 @@ def test_a_forged_guideline_cache_is_a_miss_never_code_run(
     assert run_alslog("week").code == 0  # and the rewritten cache is a hit that works
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_place_of_the_cache_or_the_config_never_hangs(
+    run_alslog, alslog_home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert run_alslog("add", "rom", "5", "--yes").code == 0
+    cache = alslog_home / "cache" / "guidelines.pickle"
+    cache.unlink()
+    os.mkfifo(cache)
+    assert run_alslog("week", timeout=30).code == 0  # a miss: checked from the toml
+    os.mkfifo(alslog_home / "config.toml")
+    refused = run_alslog("config", "show", timeout=30)
+    assert refused.code == 3
+    _one_clean_line(refused.err)
+    assert "config.toml is not a file" in refused.err
+
+
 # ---- standard output that cannot be written -------------------------------------------
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("args", [("export",), ("week", "--json"), ("list",), ("week",)])

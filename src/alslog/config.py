@@ -120,6 +120,8 @@ def parse(text: str, source: str) -> Config:
 def load(paths: Paths) -> Config:
     """The user's settings (defaults when there is no config file)."""
     path = paths.config_file
+    if path.exists() and not path.is_file():  # a folder or a FIFO: reading it would fail or hang
+        raise ConfigError(f"{path} is not a file; remove it (alslog makes it again when needed).")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -498,8 +498,15 @@ def _from_cache(cache: Path, key: bytes) -> Guidelines | None:
         def persistent_load(self, pid: Any) -> Any:
             raise pickle.UnpicklingError("no persistent ids in a guideline cache")
 
+    import os
+    import stat
+
     try:
-        with cache.open("rb") as file:
+        # Non-blocking, and only a regular file: a FIFO put there must not hang alslog.
+        fd = os.open(cache, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return None
             blob = file.read(_CACHE_MAX_BYTES + 1)
         if len(blob) > _CACHE_MAX_BYTES:
             return None
