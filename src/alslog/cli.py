@@ -84,9 +84,13 @@ def _command(args: list[str]) -> int:
         transfer,
     )
 
+    global _armed
     AFTER_SUCCESS.clear()
     try:
         code = _app_for(app, args)(args=args, prog_name="alslog", standalone_mode=False)
+        # The command is done: a Ctrl-C now changes nothing, and an exit of 130
+        # would say it was not done (and invite logging a session twice).
+        _armed = False
         code = code if isinstance(code, int) else 0
         if code == 0:
             for task in AFTER_SUCCESS:
