@@ -12,9 +12,20 @@ PACKAGE = Path(alslog.__file__).parent
 CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask", "alslog.term"}
 UI_LIBRARIES = {"typer", "rich", "click"}
 # Pure domain: no I/O at all, no clock.
-PURE = ["models", "rules", "summary", "parse", "readiness", "trend", "symptoms"]
+PURE = ["models", "rules", "summary", "parse", "readiness", "trend", "symptoms", "escape"]
 # Domain modules that may do file I/O but never talk to the user.
-DOMAIN = [*PURE, "guidelines", "store", "atomic", "config", "transfer", "report", "paths", "safety"]
+DOMAIN = [
+    *PURE,
+    "guidelines",
+    "store",
+    "atomic",
+    "config",
+    "transfer",
+    "report",
+    "paths",
+    "safety",
+    "lock",
+]
 
 
 def imports_of(module: str) -> set[str]:

@@ -107,12 +107,11 @@ def get_paths() -> Paths:
 LOCK_TIMEOUT_ENV = "ALSLOG_LOCK_TIMEOUT"
 
 
-def open_store(where: Paths) -> Store:
-    """The logbook; how long to wait for another alslog comes from ALSLOG_LOCK_TIMEOUT."""
+def lock_timeout() -> float:
+    """How long to wait for another alslog's lock: ALSLOG_LOCK_TIMEOUT seconds (10)."""
     import os
 
     from alslog.errors import UsageError
-    from alslog.store import Store
 
     wait = os.environ.get(LOCK_TIMEOUT_ENV, "10")
     try:
@@ -123,7 +122,14 @@ def open_store(where: Paths) -> Store:
         raise UsageError(
             f"{LOCK_TIMEOUT_ENV}={wait!r} is not accepted: give seconds from 0 to 3600."
         ) from None
-    return Store(where.store_dir, where.backup_dir, lock_timeout=seconds)
+    return seconds
+
+
+def open_store(where: Paths) -> Store:
+    """The logbook; how long to wait for another alslog comes from ALSLOG_LOCK_TIMEOUT."""
+    from alslog.store import Store
+
+    return Store(where.store_dir, where.backup_dir, lock_timeout=lock_timeout())
 
 
 def load_guidelines(where: Paths, override: Path | None) -> Guidelines:

@@ -98,10 +98,14 @@ def _where(error: ValidationError) -> tuple[str, str]:
 
 def parse(text: str, source: str) -> Config:
     """Settings from TOML text; ``source`` names the file in the error message."""
+    from alslog import limits
+
     try:
-        data = tomllib.loads(text)
+        data = limits.parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{source} is not valid TOML ({error}); fix or delete it.") from None
+    except ValueError as error:  # nested too deep, a huge number...: Python's limits, said plainly
+        raise ConfigError(f"{source} {error}; fix or delete it.") from None
     try:
         return Config.model_validate(data)
     except ValidationError as error:
@@ -116,12 +120,20 @@ def parse(text: str, source: str) -> Config:
 def load(paths: Paths) -> Config:
     """The user's settings (defaults when there is no config file)."""
     path = paths.config_file
+    if path.exists() and not path.is_file():  # a folder or a FIFO: reading it would fail or hang
+        raise ConfigError(f"{path} is not a file; remove it (alslog makes it again when needed).")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return Config()
     except OSError as error:
         raise ConfigError(f"Cannot read {path}: {error.strerror or error}.") from None
+    from alslog import limits
+
+    try:
+        limits.check_size(len(raw))
+    except ValueError as error:
+        raise ConfigError(f"{path} {error}; fix or delete it.") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -233,8 +245,23 @@ def with_value(config: Config, key: str, value: str) -> Config:
         raise UsageError(f"{key}: {msg}.") from None
 
 
-def set_value(paths: Paths, key: str, value: str) -> Config:
-    """Set one setting in the config file, validated, and return the new settings."""
-    new = with_value(load(paths), key, value)
-    save(paths, new)
+def set_value(paths: Paths, key: str, value: str, *, lock_timeout: float = 10.0) -> Config:
+    """Set one setting in the config file, validated, and return the new settings.
+
+    The read, change and write hold the logbook's lock: two ``config set`` at
+    once both keep their change (without it, one overwrote the other's).
+    """
+    from alslog import lock
+    from alslog.atomic import why
+    from alslog.errors import WriteError
+
+    try:
+        with lock.held(paths.store_dir, lock_timeout):
+            new = with_value(load(paths), key, value)
+            save(paths, new)
+    except OSError as error:  # the lock file could not be made
+        raise WriteError(
+            f"Could not save the settings: cannot lock {paths.store_dir}: {why(error)}. "
+            "Nothing was changed."
+        ) from None
     return new

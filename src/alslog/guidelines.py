@@ -487,24 +487,40 @@ def _read(path: Path) -> bytes:
 def _validate_bytes(path: Path, data: bytes) -> Guidelines:
     import tomllib  # only when validating: a cached run needs no TOML
 
+    from alslog import limits
+
     label = str(path)
     try:
+        limits.check_size(len(data))
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise GuidelineError(f"{label}: line {line}: not UTF-8 text") from None
+    except ValueError as exc:
+        raise GuidelineError(f"{label}: the file {exc}; {_FIX}") from None
     try:
-        raw = tomllib.loads(text)
+        raw = limits.parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise GuidelineError(f"{label}: {_toml_problem(str(exc))}") from None
+    except ValueError as exc:  # nested too deep, a huge number...: Python's limits, said plainly
+        raise GuidelineError(f"{label}: the file {exc}; {_FIX}") from None
     return parse(raw, label=label, path=path)
+
+
+_FIX = "fix it, or remove your personal copy to use the shipped guidelines"
 
 
 # ---- the cache of validated guidelines ---------------------------------------------
 # The file holds a key line, then the pickled Guidelines. It lives in the user's
 # own data folder (0700), next to the logbook, and is read only when its key
 # matches. Any problem reading it means a miss; writing it is best effort.
+#
+# Unpickling can run any code a pickle names, and the cache is a file anyone who
+# can write the data folder can replace: it is read by _CacheUnpickler, which
+# builds only the guideline models of this module and a path, so a forged or
+# damaged cache is at worst a miss (the toml is then validated), never code run.
 _CACHE_FORMAT = b"alslog-guidelines-cache 1"
+_CACHE_MAX_BYTES = 4 * 1024 * 1024  # the shipped guidelines pickle to ~16 KB
 
 
 def _cache_key(path: Path, data: bytes) -> bytes:
@@ -529,18 +545,78 @@ def _cache_key(path: Path, data: bytes) -> bytes:
     return digest.hexdigest().encode("ascii")
 
 
+def _cache_classes() -> dict[tuple[str, str], type]:
+    """The only classes a cache may build: the guideline models and a path."""
+    import pathlib
+
+    models: list[type] = [Guidelines, Guide, Ready, Verdicts, Question, Topic, Source]
+    models.extend(RULE_CLASSES.values())
+    allowed: dict[tuple[str, str], type] = {(__name__, cls.__name__): cls for cls in models}
+    for name in ("PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath", "Path"):
+        allowed[("pathlib", name)] = getattr(pathlib, name)
+    return allowed
+
+
 def _from_cache(cache: Path, key: bytes) -> Guidelines | None:
+    import io
     import pickle
 
+    class _CacheUnpickler(pickle.Unpickler):
+        """Builds guideline models and paths only: anything else is a miss."""
+
+        allowed = _cache_classes()
+
+        def find_class(self, module: str, name: str) -> Any:
+            found = self.allowed.get((module, name))
+            if found is None:
+                raise pickle.UnpicklingError(f"{module}.{name} is not a guideline class")
+            return found
+
+        def persistent_load(self, pid: Any) -> Any:
+            raise pickle.UnpicklingError("no persistent ids in a guideline cache")
+
+    import os
+    import stat
+
     try:
-        blob = cache.read_bytes()
+        # Non-blocking, and only a regular file: a FIFO put there must not hang alslog.
+        fd = os.open(cache, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return None
+            blob = file.read(_CACHE_MAX_BYTES + 1)
+        if len(blob) > _CACHE_MAX_BYTES:
+            return None
         head, _, body = blob.partition(b"\n")
         if head != key:
             return None
-        guidelines = pickle.loads(body)
-    except Exception:  # a missing, damaged or outdated cache is a miss
+        guidelines = _CacheUnpickler(io.BytesIO(body)).load()
+        if not isinstance(guidelines, Guidelines) or not _whole(guidelines):
+            return None
+    except Exception:  # a missing, damaged, forged or outdated cache is a miss
         return None
-    return guidelines if isinstance(guidelines, Guidelines) else None
+    return guidelines
+
+
+def _whole(guidelines: Guidelines) -> bool:
+    """Whether an unpickled Guidelines has the shape validation gives (cheap checks).
+
+    A cache is only written from a file that passed every check; this catches
+    one that was not (hand-made, or from another version) before the rules
+    trip over it.
+    """
+    state = vars(guidelines)
+    if set(state) != set(Guidelines.model_fields):
+        return False
+    return (
+        all(isinstance(rule, RuleBase) for rule in guidelines.rules.values())
+        and all(isinstance(topic, Topic) for topic in guidelines.topics.values())
+        and all(isinstance(source, Source) for source in guidelines.sources.values())
+        and isinstance(guidelines.ready, Ready)
+        and isinstance(guidelines.guide, Guide)
+        and set(REQUIRED_RULES) <= set(guidelines.rules)
+        and isinstance(guidelines.path, Path | None)
+    )
 
 
 def _to_cache(cache: Path, key: bytes, guidelines: Guidelines) -> None:

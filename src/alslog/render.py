@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from alslog import escape
 from alslog.models import KIND_LABELS, KINDS, CheckIn, Finding, Session
 from alslog.summary import WeekSummary, aching_words
 from alslog.term import Term
@@ -45,16 +46,14 @@ def when_label(at: datetime, today: date | None = None) -> str:
     return f"{day_label(at.date(), today)} {at:%H:%M}"
 
 
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)] if c != 0x0A}
-
-
 def clean(text: str) -> str:
-    """User text made safe for a terminal: control characters shown, never sent raw.
+    """User text made safe for a terminal: control and bidi characters shown, never raw.
 
     An escape sequence in a note (typed, or from an imported file) must not
-    recolour or rewrite the screen; what is stored stays exactly as typed.
+    recolour or rewrite the screen, nor a bidi control reverse it; what is
+    stored stays exactly as typed. See :mod:`alslog.escape`.
     """
-    return text.translate(_CONTROL)
+    return escape.clean(text)
 
 
 def plural(count: int, word: str) -> str:

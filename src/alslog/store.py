@@ -986,9 +986,9 @@ class Store:
 
     # ---- internals: locking and views -----------------------------------------
     def _lock(self) -> Any:
-        from filelock import FileLock  # imported here: reads of an absent store skip it
+        from alslog import lock  # the lock config set shares
 
-        return FileLock(self.root / LOCK_FILE, mode=0o600)
+        return lock.file_lock(self.root)
 
     @contextlib.contextmanager
     def _reading(self, *, overlay: bool = True) -> Iterator[_Op]:

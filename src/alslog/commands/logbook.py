@@ -157,7 +157,7 @@ def add(
                 "--activity or --rpe with it."
             )
         parse.check_rpe(rpe)
-        when = parse.parse_when(at, now) if at else now
+        when = parse.parse_when(at, now) if at is not None else now
         if may_ask:
             offer_checkin(store, guide, now, plain)
         _add_routine(
@@ -187,7 +187,7 @@ def add(
     the_kind = parse.parse_kind(kind) if kind is not None else None
     the_minutes = parse.parse_minutes(minutes) if minutes is not None else None
     parse.check_rpe(rpe)
-    when = parse.parse_when(at, now) if at else now
+    when = parse.parse_when(at, now) if at is not None else now
 
     asked = False
     if may_ask:
@@ -199,6 +199,8 @@ def add(
             the_minutes, activity = _ask_minutes_activity(where, store, the_kind, activity)
             asked = True
     assert the_kind is not None and the_minutes is not None
+    if activity is None:  # not given with -a, nor asked: the default for the kind, if set
+        activity = _default_activity(where, the_kind)
     flags = _Flags(tired, kept_going, talk, symptom, assisted, note)
     if may_ask and rpe is None and the_kind in EFFORT_KINDS:
         rpe, said_talk = _ask_effort(store, guide, the_kind)
@@ -237,7 +239,7 @@ def again(
     from alslog import ask, parse, render
 
     now = clock()
-    when = parse.parse_when(at, now) if at else now
+    when = parse.parse_when(at, now) if at is not None else now
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     store = open_store(where)
@@ -250,7 +252,8 @@ def again(
         offer_checkin(store, guide, now, plain)
         ask.say(f"Again: {_what(render, last.kind, last.minutes, last.activity)}.")
         flags = flags.with_problems(ask.problems())
-    session = _new_session(last.kind, last.minutes, last.activity, None, when, flags)
+    activity = last.activity if last.activity is not None else _default_activity(where, last.kind)
+    session = _new_session(last.kind, last.minutes, activity, None, when, flags)
     _log_and_show(store, guide, [session], now, as_json=as_json, plain=plain, gap=may_ask)
 
 
@@ -306,7 +309,7 @@ class _Flags:
 
 def _what(render: Any, kind: str, minutes: int, activity: str | None) -> str:
     text = f"{render.kind_label(kind)}, {minutes} min"
-    return text + (f", {activity}" if activity else "")
+    return text + (f", {render.clean(activity)}" if activity else "")  # stored text: shown
 
 
 def _ask_kind(store: Store) -> Kind:
@@ -330,9 +333,7 @@ def _ask_minutes_activity(
     if activity is None:
         activity = last.activity if last is not None else None
     if activity is None:
-        from alslog import config as config_module
-
-        activity = config_module.load(where).default_activity(kind)
+        activity = _default_activity(where, kind)
     if last is None:  # the first session of this kind: type the minutes once
         minutes = None
         while minutes is None:
@@ -358,6 +359,15 @@ def _ask_minutes_activity(
         else:
             activity = ask.ask_text("Activity") or activity
         heading = "Now:"
+
+
+def _default_activity(where: Paths, kind: Kind) -> str | None:
+    """The activity set for the kind (``config set activity.KIND``), if any."""
+    if not where.config_file.exists():  # no settings: skip loading them
+        return None
+    from alslog import config as config_module
+
+    return config_module.load(where).default_activity(kind)
 
 
 def _new_session(
@@ -630,7 +640,7 @@ def checkin(
 
     now = clock()
     today = now.date()
-    day = parse.parse_date(on, today) if on else today
+    day = parse.parse_date(on, today) if on is not None else today
     parse.check_range("Fatigue", fatigue, FATIGUE_MIN, FATIGUE_MAX)
     parse.check_range("Aching level", level, 0, 10)
     where = get_paths()
@@ -693,7 +703,7 @@ def week(
 
     now = clock()
     today = now.date()
-    last = parse.parse_date(end, today) if end else today
+    last = parse.parse_date(end, today) if end is not None else today
     start = last - timedelta(days=summary.WEEK_DAYS - 1)
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)

@@ -62,8 +62,8 @@ def date_range(
     from alslog import parse
     from alslog.errors import UsageError
 
-    start = parse.parse_date(since, today) if since else None
-    end = parse.parse_date(until, today) if until else None
+    start = parse.parse_date(since, today) if since is not None else None
+    end = parse.parse_date(until, today) if until is not None else None
     if start and end and start > end:
         raise UsageError(
             f"--since {start.isoformat()} is after --until {end.isoformat()}: swap them."

@@ -48,7 +48,7 @@ def build_trend(
     """Read the period (with margins the rules need) and aggregate it."""
     from alslog import config, parse, safety, trend
 
-    end = parse.parse_date(end_text, today) if end_text else today
+    end = parse.parse_date(end_text, today) if end_text is not None else today
     settings = config.load(where)
     store = open_store(where)
     start, end = trend.period(end, weeks)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from alslog.app import JsonOpt, app, get_paths, print_json
+from alslog.app import JsonOpt, app, get_paths, lock_timeout, print_json
 
 config_app = typer.Typer(
     name="config",
@@ -28,6 +28,7 @@ app.add_typer(config_app)
 def show(as_json: JsonOpt = False) -> None:
     """Show your settings (as they are in the config file)."""
     from alslog import config
+    from alslog.escape import clean
 
     where = get_paths()
     settings = config.load(where)
@@ -40,7 +41,7 @@ def show(as_json: JsonOpt = False) -> None:
         print('Set one with, e.g.: alslog config set name "Sam Jones"')
         return
     print(f"# {where.config_file}")
-    print(text)
+    print(clean(text))  # a name or activity may hold any text: shown, never obeyed
 
 
 @config_app.command(
@@ -72,9 +73,10 @@ def set_(
 ) -> None:
     """Change one setting (checked before it is saved)."""
     from alslog import config
+    from alslog.escape import clean
 
     where = get_paths()
-    new = config.set_value(where, key, value)
+    new = config.set_value(where, key, value, lock_timeout=lock_timeout())
     shown = key.strip().lower()
     if not value.strip():
         print(f"Removed {shown} from {where.config_file}.")
@@ -82,11 +84,11 @@ def set_(
     if shown.startswith(("routine.", "routines.")):
         name = shown.split(".", 1)[1]
         print(
-            f"Routine {name}: {config.routine_text(new.routines[name])}. Saved in "
+            f"Routine {clean(name)}: {clean(config.routine_text(new.routines[name]))}. Saved in "
             f"{where.config_file}."
         )
         return
-    print(f"Set {shown} to {value.strip()!r} in {where.config_file}.")
+    print(f"Set {clean(shown)} to {clean(repr(value.strip()))} in {where.config_file}.")
 
 
 @config_app.command(epilog="Example: alslog config path")
