@@ -19,7 +19,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from tests.conftest import alslog_command
+
+from conftest import alslog_command
 
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
