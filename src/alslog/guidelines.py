@@ -549,8 +549,12 @@ def _cache_classes() -> dict[tuple[str, str], type]:
     """The only classes a cache may build: the guideline models and a path."""
     import pathlib
 
-    models: list[type] = [Guidelines, Guide, Ready, Verdicts, Question, Topic, Source]
-    models.extend(RULE_CLASSES.values())
+    # Every model defined in this module, so a new one can never make the cache miss.
+    models = [
+        value
+        for value in globals().values()
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == __name__
+    ]
     allowed: dict[tuple[str, str], type] = {(__name__, cls.__name__): cls for cls in models}
     for name in ("PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath", "Path"):
         allowed[("pathlib", name)] = getattr(pathlib, name)
