@@ -201,3 +201,24 @@ def test_a_personal_file_cannot_turn_the_alert_down(cli, alslog_home: Path) -> N
     personal(alslog_home, lambda data: data["rules"]["red-flag-symptom"].update(severity="info"))
     result = cli("checkin", "--symptom", "dizzy")
     assert result.code == 3 and "rules.red-flag-symptom.severity" in result.err
+
+
+COMMON_ACTIVITIES = [
+    "walking", "water walking", "cycling", "recumbent bike", "swimming", "rowing",
+    "seated stretches", "chest stretch", "breathing exercises", "deep breathing", "yoga",
+    "tai chi", "resistance band", "arm circles", "passive range of motion with helper",
+    "calf stretch", "hamstring stretch", "light weights",
+]  # fmt: skip
+
+
+def test_the_activity_and_where_it_aches_are_screened_too(cli) -> None:  # type: ignore[no-untyped-def]
+    added = cli("add", "aerobic", "20", "-a", "walk, chest tight after", "--yes", "--plain")
+    assert alerted(added.out) and "\u201cwalk, chest tight after\u201d" in added.out
+    checked = cli("checkin", "--aching", "--where", "calves, and dizzy", "--plain")
+    assert alerted(checked.out) and "\u201ccalves, and dizzy\u201d" in checked.out
+
+
+@pytest.mark.parametrize("activity", COMMON_ACTIVITIES)
+def test_common_activities_raise_no_alert(cli, activity: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("add", "aerobic", "20", "-a", activity, "--yes", "--json")
+    assert json.loads(result.out)["findings"] == [], activity

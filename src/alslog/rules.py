@@ -364,12 +364,13 @@ def _kind_logged(rule_id: str, rule: KindLogged, ctx: _Context) -> Iterator[Find
             yield _about(rule_id, rule, ctx, s)
 
 
-# What a person wrote that is screened for red flags: each symptom, then the note.
+# What a person wrote that is screened for red flags: each symptom, then every other
+# free text (the note, a session's activity, where a check-in's aching is), quoted.
 def _written(record: Session | CheckIn) -> list[tuple[str, bool]]:
-    """(text, is_note) for each symptom and the note."""
+    """(text, is_note) for each symptom, then the note and the other free texts."""
     out = [(text, False) for text in record.symptoms]
-    if record.note:
-        out.append((record.note, True))
+    other = record.activity if isinstance(record, Session) else record.where
+    out.extend((text, True) for text in (record.note, other) if text)
     return out
 
 

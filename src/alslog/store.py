@@ -1269,6 +1269,10 @@ class Store:
             if isinstance(schema, int) and not isinstance(schema, bool) and schema > AUX_SCHEMA:
                 raise StoreVersionError(f"{path}: written by a newer alslog; upgrade alslog")
             _undo_structure(raw)
+            # Every record an entry would restore is checked too: a change never
+            # carries a damaged entry forward into a rewritten undo log.
+            for number, entry in enumerate(raw["entries"]):
+                self._checked_entry(entry, number)
         except ValueError as exc:
             raise self._bad_undo(path, str(exc)) from None
         value: Raw = raw
