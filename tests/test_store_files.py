@@ -79,7 +79,7 @@ def journal_with(
     [
         ("garbage-content", "not a valid 2025-11.json"),
         ("bad-checksum", "checksum"),
-        ("no-checksum", "checksum"),
+        ("no-checksum", "not a valid 2025-11.json"),  # 0.1 wrote none: content decides
         ("outside", "unexpected file"),
         ("garbled-file", "journal.json is damaged"),
     ],

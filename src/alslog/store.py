@@ -1214,10 +1214,19 @@ class Store:
         if not isinstance(items, list) or not items:
             raise ValueError("has no list of writes")
         writes: dict[str, bytes] = {}
+        # alslog 0.1 wrote no checksums: such a journal (none in any write) is still
+        # finished, each write checked as the file it replaces, so upgrading never
+        # costs the change a crash interrupted.
+        unsummed = all(isinstance(item, dict) and "sha256" not in item for item in items)
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 raise ValueError(f"write #{index} is not an object")
-            target, content, checksum = item.get("file"), item.get("content"), item.get("sha256")
+            target, content = item.get("file"), item.get("content")
+            checksum = (
+                _sha256(content.encode("utf-8"))
+                if unsummed and isinstance(content, str)
+                else item.get("sha256")
+            )
             if not (target == UNDO_FILE or (isinstance(target, str) and _is_month_file(target))):
                 raise ValueError(f"write #{index} names an unexpected file {target!r}")
             if target in writes:
