@@ -160,7 +160,9 @@ def output(plain: bool) -> Term:
 
 
 def print_json(document: dict[str, Any]) -> None:
-    print(json.dumps(document, ensure_ascii=False, indent=2))
+    from alslog.escape import json_text
+
+    print(json_text(json.dumps(document, ensure_ascii=False, indent=2)))
 
 
 def _version(value: bool) -> None:

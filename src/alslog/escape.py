@@ -30,3 +30,17 @@ def clean(text: str, *, one_line: bool = False) -> str:
     ``one_line`` escapes newlines too, for messages that must stay one line.
     """
     return text.translate(_ONE_LINE if one_line else _TABLE)
+
+
+# In JSON text: json.dumps already escapes C0; DEL, C1 and bidi are written as \uXXXX.
+_JSON_TABLE = {c: f"\\u{c:04x}" for c in [0x7F, *range(0x80, 0xA0), *_BIDI]}
+
+
+def json_text(document: str) -> str:
+    """JSON text from ``json.dumps(..., ensure_ascii=False)`` that is safe on a terminal.
+
+    The characters that could steer a terminal (DEL, C1 controls, bidi marks) can
+    only stand inside JSON strings, where their ``\\uXXXX`` escape means the same:
+    the data parses back exactly as stored.
+    """
+    return document.translate(_JSON_TABLE)

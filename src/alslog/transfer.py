@@ -101,8 +101,10 @@ def to_json(
     extras: dict[str, dict[str, Any]] | None = None,
 ) -> str:
     """The JSON export: everything, oldest first, unknown fields included."""
+    from alslog.escape import json_text
+
     text = json.dumps(document(sessions, checkins, extras), ensure_ascii=False, indent=1)
-    return text + "\n"
+    return json_text(text) + "\n"
 
 
 def escape_cell(text: str) -> str:
