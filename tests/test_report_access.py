@@ -22,7 +22,7 @@ import pytest
 from alslog import report
 from alslog.models import CheckIn, Session
 from alslog.transfer import to_json
-from test_report import DevTools, chromium, load_realistic, realistic
+from test_report import DevTools, chromium, load_realistic, realistic, realistic_page
 
 WHITE = "#ffffff"
 SMALLEST_TEXT = 11  # px: chart text may not be smaller, on any screen
@@ -150,7 +150,7 @@ def test_forced_colours_give_every_coloured_part_of_a_chart_a_system_colour() ->
 def test_no_colour_is_written_into_the_charts_themselves() -> None:
     # A fill="#..." attribute could not be given a system colour by the style sheet's
     # class rules as simply, and would be a second place where the palette lives.
-    page = report_page()
+    page = realistic_page()
     for svg in re.findall(r"<svg\b.*?</svg>", page, flags=re.S):
         assert not re.search(r'\s(fill|stroke)="', svg)
 
@@ -162,12 +162,6 @@ def report_page_via_cli(cli, tmp_path: Path) -> str:  # type: ignore[no-untyped-
     result = cli("report", "-o", str(out))
     assert result.code == 0, result.err
     return out.read_text(encoding="utf-8")
-
-
-def report_page() -> str:
-    from test_report import realistic_page
-
-    return realistic_page()
 
 
 def parse(page: str) -> ET.Element:
@@ -263,7 +257,7 @@ def test_effort_chart_has_a_key_for_the_kinds_it_shows() -> None:
 
 
 def test_stacked_segments_are_separated() -> None:
-    page = report_page()
+    page = realistic_page()
     weekly = re.search(r'<svg[^>]*id="weekly".*?</svg>', page, flags=re.S)
     assert weekly
     segments = re.findall(r'<rect [^>]*class="seg k-(\w+)"', weekly.group(0))
