@@ -19,13 +19,25 @@ from alslog.models import KIND_LABELS, KINDS, Session
 from alslog.trend import Trend, TrendDay
 
 KIND_NAMES = {kind: label.capitalize() for kind, label in KIND_LABELS.items()}
-# Okabe-Ito: told apart by people with colour-blindness, and in grey print.
+# Okabe-Ito, told apart by people with colour-blindness and in grey print, except range of
+# motion: Okabe-Ito's orange is 2.25:1 on white, below the 3:1 WCAG 1.4.11 asks of
+# graphics, so it is a darker orange. Every colour here is 3:1 or more on white, which
+# is also the colour of the lines between stacked segments (tests/test_report_access.py).
 KIND_COLOURS = {
     "aerobic": "#009E73",
     "strength": "#CC79A7",
     "stretching": "#0072B2",
-    "rom": "#E69F00",
+    "rom": "#B86E00",
     "other": "#7f7f7f",
+}
+# With forced colours (Windows high contrast and the like) the person's own palette rules:
+# system colours only, and as many different ones as a theme is likely to have.
+KIND_FORCED = {
+    "aerobic": "Highlight",
+    "strength": "LinkText",
+    "stretching": "CanvasText",
+    "rom": "GrayText",
+    "other": "Canvas",  # drawn hollow, with a CanvasText edge
 }
 STACK_ORDER = ("aerobic", "strength", "stretching", "rom", "other")
 SEVERITY_NAMES = {"alert": "Alert", "warning": "Warning", "caution": "Caution", "info": "Note"}
@@ -35,7 +47,30 @@ SEVERITY_COLOURS = {
     "caution": "#8a6d00",
     "info": "#2a6f97",
 }
-WIDTH = 720  # the SVG coordinate width; CSS scales it to the page
+# The timeline's marks: each row has its own shape as well as its colour.
+MARK_COLOURS = {"aching": "#6a3d9a", **SEVERITY_COLOURS}
+# The rest of the charts' palette, by what it paints. Text is 4.5:1 or more on white,
+# marks 3:1 or more against what they touch; grid lines are only a reading aid (every
+# number is in a table), so they stay light.
+PAGE = "#ffffff"
+INK = {
+    "text": "#222222",
+    "axis": "#444444",
+    "empty": "#555555",
+    "grid": "#dddddd",
+    "tick": "#888888",
+    "goal": "#111111",
+    "separator": PAGE,
+    "band": "#e8f3ea",
+    "band-edge": "#2e7d32",
+    "point-edge": "#111111",
+    "missed-edge": "#888888",
+    "uncounted": "#888888",
+}
+# The SVG coordinate width, and the charts' width in px on screen: at this size their
+# smallest text is 11 px, and where the screen is narrower they scroll sideways in their
+# own area rather than shrink. Print scales them to the paper.
+WIDTH = 720
 
 
 @dataclass(frozen=True)
@@ -90,7 +125,16 @@ def _nice_max(value: float) -> tuple[int, int]:
     return top, step_int
 
 
-def _svg_open(ident: str, height: int, title: str, desc: str) -> str:
+CHART_TITLES = {
+    "weekly": "Weekly minutes by kind",
+    "adherence": "Daily stretching and range of motion",
+    "effort": "Effort (RPE) of each session",
+    "timeline": "Aching and findings over time",
+}
+
+
+def _svg_open(ident: str, height: int, desc: str) -> str:
+    title = CHART_TITLES[ident]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{ident}" class="chart" role="img" '
         f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
@@ -112,7 +156,7 @@ def weekly_chart(trend: Trend) -> str:
     desc = f"Minutes of exercise each week, by kind. {totals}."
     if goal:
         desc += f" The dashed line is the weekly aerobic goal of {goal} minutes."
-    parts = [_svg_open("weekly", height, "Weekly minutes by kind", desc)]
+    parts = [_svg_open("weekly", height, desc)]
 
     def y(value: float) -> float:
         return top + plot_h - value * plot_h / top_value
@@ -138,7 +182,7 @@ def weekly_chart(trend: Trend) -> str:
             y0, y1 = y(base + value), y(base)
             parts.append(
                 f'<rect x="{_num(x)}" y="{_num(y0)}" width="{_num(bar)}" '
-                f'height="{_num(y1 - y0)}" fill="{KIND_COLOURS[kind]}">'
+                f'height="{_num(y1 - y0)}" class="seg k-{kind}">'
                 f"<title>Week of {_e(_short(week.start))}: {_e(KIND_NAMES[kind])} "
                 f"{value} min</title></rect>"
             )
@@ -159,12 +203,16 @@ def weekly_chart(trend: Trend) -> str:
     )
     if goal:
         gy = _num(y(goal))
-        parts.append(f'<line class="goal" x1="{left}" x2="{WIDTH - right}" y1="{gy}" y2="{gy}"/>')
+        # A halo of the page's colour keeps the dashed line clear of the bars it crosses.
+        for line in ("goal-halo", "goal"):
+            parts.append(
+                f'<line class="{line}" x1="{left}" x2="{WIDTH - right}" y1="{gy}" y2="{gy}"/>'
+            )
     # legend, top row
     lx = left
     for kind in STACK_ORDER:
         parts.append(
-            f'<rect x="{lx}" y="6" width="12" height="12" fill="{KIND_COLOURS[kind]}"/>'
+            f'<rect class="key k-{kind}" x="{lx}" y="6" width="12" height="12"/>'
             f'<text class="legend" x="{lx + 16}" y="16">{_e(KIND_NAMES[kind])}</text>'
         )
         lx += 24 + 7 * len(KIND_NAMES[kind])
@@ -191,7 +239,7 @@ def adherence_chart(trend: Trend) -> str:
         "day; a filled square is a day it was done, an empty one a day it was not, "
         "a grey dot a day before the logbook started or not over yet."
     )
-    parts = [_svg_open("adherence", height, "Daily stretching and range of motion", desc)]
+    parts = [_svg_open("adherence", height, desc)]
     for panel, kind in enumerate(("stretching", "rom")):
         x0 = 8 + panel * (panel_w + 40)
         parts.append(
@@ -214,7 +262,7 @@ def adherence_chart(trend: Trend) -> str:
                 parts.append(_day_cell(day, kind, x, y, cell))
     ly = height - 12
     parts.append(
-        f'<rect x="8" y="{ly - 10}" width="12" height="12" fill="{KIND_COLOURS["stretching"]}"/>'
+        f'<rect class="key k-stretching" x="8" y="{ly - 10}" width="12" height="12"/>'
         f'<text class="legend" x="24" y="{ly}">done</text>'
         f'<rect class="missed" x="80" y="{ly - 10}" width="12" height="12"/>'
         f'<text class="legend" x="96" y="{ly}">not done</text>'
@@ -230,8 +278,8 @@ def _day_cell(day: TrendDay, kind: str, x: int, y: int, cell: int) -> str:
     if day.did(kind):
         label = f"{_day(day.date)}: {what} {day.minutes[kind]} min"
         return (
-            f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" rx="3" '
-            f'fill="{KIND_COLOURS[kind]}"><title>{_e(label)}</title></rect>'
+            f'<rect class="k-{kind}" x="{x}" y="{y}" width="{cell}" height="{cell}" rx="3">'
+            f"<title>{_e(label)}</title></rect>"
         )
     if day.counts:
         return (
@@ -287,14 +335,30 @@ def effort_chart(trend: Trend) -> str:
         )
     else:
         desc = "No session in the period has an effort rating."
-    parts = [_svg_open("effort", height, "Effort (RPE) of each session", desc)]
+    parts = [_svg_open("effort", height, desc)]
+    # The band's fill is too pale to see on its own (1.14:1 on white); its edges are drawn.
+    band_top, band_bottom = _num(y(13.5)), _num(y(10.5))
     parts.append(
-        f'<rect class="band" x="{left}" y="{_num(y(13.5))}" width="{plot_w}" '
+        f'<rect class="band" x="{left}" y="{band_top}" width="{plot_w}" '
         f'height="{_num(y(10.5) - y(13.5))}"/>'
-        f'<rect class="band" x="{WIDTH - right - 150}" y="{top - 18}" width="12" height="12"/>'
-        f'<text class="band-label" x="{WIDTH - right - 132}" y="{top - 8}">'
+    )
+    for edge in (band_top, band_bottom):
+        parts.append(
+            f'<line class="band-edge" x1="{left}" x2="{WIDTH - right}" y1="{edge}" y2="{edge}"/>'
+        )
+    parts.append(
+        f'<rect class="band-key" x="{WIDTH - right - 150}" y="{top - 18}" width="12" '
+        f'height="12"/><text class="legend" x="{WIDTH - right - 132}" y="{top - 8}">'
         "moderate (11 to 13)</text>"
     )
+    # The key to the dots' colours: the kinds that have a rated session, in the bars' order.
+    lx = left + 12
+    for kind in (k for k in STACK_ORDER if any(s.kind == k for s in rated)):
+        parts.append(
+            f'<circle class="point k-{kind}" cx="{lx + 6}" cy="{top - 12}" r="5"/>'
+            f'<text class="legend" x="{lx + 16}" y="{top - 8}">{_e(KIND_NAMES[kind])}</text>'
+        )
+        lx += 24 + 7 * len(KIND_NAMES[kind])
     for tick in (6, 9, 11, 13, 15, 17, 20):
         parts.append(
             f'<line class="grid" x1="{left}" x2="{WIDTH - right}" '
@@ -311,9 +375,8 @@ def effort_chart(trend: Trend) -> str:
         per_day[session.day] = n + 1
         cx = xs[session.day] + (n % 3 - 1) * min(3.0, step / 4) * (1 if n else 0)
         parts.append(
-            f'<circle class="point" cx="{_num(cx)}" cy="{_num(y(session.rpe))}" r="4" '
-            f'fill="{KIND_COLOURS[session.kind]}"><title>{_e(_session_label(session))}'
-            "</title></circle>"
+            f'<circle class="point k-{session.kind}" cx="{_num(cx)}" cy="{_num(y(session.rpe))}" '
+            f'r="4"><title>{_e(_session_label(session))}</title></circle>'
         )
     if not rated:
         parts.append(
@@ -342,21 +405,19 @@ TIMELINE_LABELS = {
 }
 
 
-def _marker(row: str, x: float, y: float, colour: str, title: str) -> str:
+def _marker(row: str, x: float, y: float, title: str) -> str:
     t = f"<title>{_e(title)}</title>"
+    mark = f'class="m-{row}"'
     if row == "aching":
         points = f"{_num(x)},{_num(y - 6)} {_num(x + 6)},{_num(y + 5)} {_num(x - 6)},{_num(y + 5)}"
-        return f'<polygon points="{points}" fill="{colour}">{t}</polygon>'
+        return f'<polygon {mark} points="{points}">{t}</polygon>'
     if row == "alert":
         points = f"{_num(x)},{_num(y - 7)} {_num(x + 7)},{_num(y)} {_num(x)},{_num(y + 7)} "
         points += f"{_num(x - 7)},{_num(y)}"
-        return f'<polygon points="{points}" fill="{colour}">{t}</polygon>'
+        return f'<polygon {mark} points="{points}">{t}</polygon>'
     if row == "warning":
-        return (
-            f'<rect x="{_num(x - 5)}" y="{_num(y - 5)}" width="10" height="10" '
-            f'fill="{colour}">{t}</rect>'
-        )
-    return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="5" fill="{colour}">{t}</circle>'
+        return f'<rect {mark} x="{_num(x - 5)}" y="{_num(y - 5)}" width="10" height="10">{t}</rect>'
+    return f'<circle {mark} cx="{_num(x)}" cy="{_num(y)}" r="5">{t}</circle>'
 
 
 def timeline_chart(trend: Trend) -> str:
@@ -372,7 +433,7 @@ def timeline_chart(trend: Trend) -> str:
         + ", ".join(f"{counts[s]} {SEVERITY_NAMES[s].lower()}" for s in SEVERITY_NAMES)
         + ". Each is listed with its date in the table below."
     )
-    parts = [_svg_open("timeline", height, "Aching and findings over time", desc)]
+    parts = [_svg_open("timeline", height, desc)]
     for index, row in enumerate(TIMELINE_ROWS):
         y = top + row_h * index + row_h / 2
         parts.append(
@@ -383,9 +444,7 @@ def timeline_chart(trend: Trend) -> str:
     for check in aching:
         y = top + row_h / 2
         where = f" ({check.where})" if check.where else ""
-        parts.append(
-            _marker("aching", xs[check.date], y, "#6a3d9a", f"{_day(check.date)}: aching{where}")
-        )
+        parts.append(_marker("aching", xs[check.date], y, f"{_day(check.date)}: aching{where}"))
     for finding in trend.findings:
         index = TIMELINE_ROWS.index(finding.severity)
         y = top + row_h * index + row_h / 2
@@ -394,7 +453,6 @@ def timeline_chart(trend: Trend) -> str:
                 finding.severity,
                 xs[finding.date],
                 y,
-                SEVERITY_COLOURS[finding.severity],
                 f"{_day(finding.date)}: {finding.message}",
             )
         )
@@ -404,6 +462,16 @@ def timeline_chart(trend: Trend) -> str:
 
 
 # ---- tables --------------------------------------------------------------------------
+def _scroll(content: str, *, labelledby: str = "", label: str = "") -> str:
+    """A named area that scrolls sideways on its own, so the page never does.
+
+    Focusable, so that it can be scrolled with the keyboard too; named by the element
+    with the id ``labelledby`` or by the text ``label``.
+    """
+    name = f'aria-labelledby="{labelledby}"' if labelledby else f'aria-label="{_e(label)}"'
+    return f'<div class="scroll" role="region" {name} tabindex="0">{content}</div>'
+
+
 SHORT_KIND = {
     "stretching": "Stretch",
     "rom": "ROM",
@@ -433,10 +501,10 @@ def _weekly_table(trend: Trend) -> str:
             f"<td>{week.findings}</td></tr>"
         )
     goal_note = f" Aerobic goal: {goal} minutes a week." if goal else ""
-    return (
-        '<table class="data weeks"><caption>Week by week (seven days from the date shown): '
-        "minutes by kind; days with stretching and with range of motion, of the days "
-        f"counted; effort (RPE); days with aching; findings.{_e(goal_note)}</caption>"
+    table = (
+        '<table class="data weeks"><caption id="cap-weeks">Week by week (seven days from '
+        "the date shown): minutes by kind; days with stretching and with range of motion, "
+        f"of the days counted; effort (RPE); days with aching; findings.{_e(goal_note)}</caption>"
         f'<thead><tr><th scope="col">Week of</th>{head}<th scope="col">Total</th>'
         '<th scope="col"><abbr title="Days with stretching">Stretch days</abbr></th>'
         '<th scope="col"><abbr title="Days with range of motion">ROM days</abbr></th>'
@@ -446,6 +514,7 @@ def _weekly_table(trend: Trend) -> str:
         '<th scope="col"><abbr title="Findings">Flags</abbr></th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+    return _scroll(table, labelledby="cap-weeks")
 
 
 def _findings_table(trend: Trend) -> str:
@@ -453,18 +522,21 @@ def _findings_table(trend: Trend) -> str:
     if not findings:
         return "<p>Nothing was flagged in this period.</p>"
     rows = "".join(
-        f'<tr class="{f.severity}"><td class="when">{_e(_table_day(f.date, trend))}</td>'
+        f'<tr class="{f.severity}"><th scope="row" class="when">'
+        f"{_e(_table_day(f.date, trend))}</th>"
         f'<td><span class="sev">{SEVERITY_NAMES[f.severity]}</span></td>'
-        f"<td>{_e(f.message)}"
+        f'<td class="text">{_e(f.message)}'
         + (f' <span class="source">Source: {_e(f.source)}.</span>' if f.source else "")
         + "</td></tr>"
         for f in findings
     )
-    return (
-        '<table class="data findings"><caption>Everything the guideline rules flagged, '
-        'by date.</caption><thead><tr><th scope="col">Date</th><th scope="col">Level</th>'
+    table = (
+        '<table class="data findings"><caption id="cap-findings">Everything the guideline '
+        'rules flagged, by date.</caption><thead><tr><th scope="col">Date</th>'
+        '<th scope="col">Level</th>'
         f'<th scope="col">What</th></tr></thead><tbody>{rows}</tbody></table>'
     )
+    return _scroll(table, labelledby="cap-findings")
 
 
 def _aching_list(trend: Trend) -> str:
@@ -475,17 +547,18 @@ def _aching_list(trend: Trend) -> str:
     for c in checks:
         aching = "yes" if c.aching else ("no" if c.aching is False else "")
         rows.append(
-            f'<tr><td class="when">{_e(_table_day(c.date, trend))}</td><td>{aching}</td>'
-            f"<td>{_e(c.where or '')}</td>"
+            f'<tr><th scope="row" class="when">{_e(_table_day(c.date, trend))}</th>'
+            f'<td>{aching}</td><td class="text">{_e(c.where or "")}</td>'
             f"<td>{'' if c.fatigue is None else f'{c.fatigue}/10'}</td>"
-            f"<td>{_e(c.note or '')}</td></tr>"
+            f'<td class="text">{_e(c.note or "")}</td></tr>'
         )
-    return (
-        '<table class="data"><caption>Check-ins: aching since the last exercise, and '
-        'fatigue (0 to 10).</caption><thead><tr><th scope="col">Date</th>'
+    table = (
+        '<table class="data checkins"><caption id="cap-checkins">Check-ins: aching since '
+        'the last exercise, and fatigue (0 to 10).</caption><thead><tr><th scope="col">Date</th>'
         '<th scope="col">Aching</th><th scope="col">Where</th><th scope="col">Fatigue</th>'
         f'<th scope="col">Note</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
+    return _scroll(table, labelledby="cap-checkins")
 
 
 def _sessions_table(trend: Trend) -> str:
@@ -504,19 +577,22 @@ def _sessions_table(trend: Trend) -> str:
             marks.append("could not talk")
         marks.extend(s.symptoms)
         rows.append(
-            f'<tr><td class="when">{_e(_table_day(s.day, trend))} {s.at:%H:%M}</td>'
+            f'<tr><th scope="row" class="when">{_e(_table_day(s.day, trend))} {s.at:%H:%M}</th>'
             f"<td>{_e(KIND_NAMES[s.kind])}</td>"
-            f"<td>{_e(s.activity or '')}</td><td>{s.minutes}</td>"
-            f"<td>{'' if s.rpe is None else s.rpe}</td><td>{_e(', '.join(marks))}</td>"
-            f"<td>{_e(s.note or '')}</td></tr>"
+            f'<td class="text">{_e(s.activity or "")}</td><td>{s.minutes}</td>'
+            f"<td>{'' if s.rpe is None else s.rpe}</td>"
+            f'<td class="text">{_e(", ".join(marks))}</td>'
+            f'<td class="text">{_e(s.note or "")}</td></tr>'
         )
-    return (
-        '<table class="data sessions"><caption>Every session, newest first.</caption>'
-        '<thead><tr><th scope="col">When</th><th scope="col">Kind</th>'
-        '<th scope="col">Activity</th><th scope="col">Min</th><th scope="col">RPE</th>'
+    table = (
+        '<table class="data sessions"><caption id="cap-sessions">Every session, newest first.'
+        '</caption><thead><tr><th scope="col">When</th><th scope="col">Kind</th>'
+        '<th scope="col">Activity</th><th scope="col"><abbr title="minutes">Min</abbr></th>'
+        '<th scope="col"><abbr title="rating of perceived exertion, 6 to 20">RPE</abbr></th>'
         '<th scope="col">Marks and symptoms</th><th scope="col">Note</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+    return _scroll(table, labelledby="cap-sessions")
 
 
 def _glance(trend: Trend) -> str:
@@ -553,34 +629,37 @@ def _glance(trend: Trend) -> str:
     return '<ul class="glance">' + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
 
 
-STYLE = """
+_BASE_STYLE = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
   sans-serif; color: #111; background: #fff; margin: 0 auto; padding: 24px; max-width: 820px;
-  line-height: 1.45; font-size: 15px; }
+  line-height: 1.45; font-size: 15px; overflow-wrap: break-word; }
 h1 { font-size: 1.7em; margin: 0 0 .2em; }
 h2 { font-size: 1.25em; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em;
   break-after: avoid; page-break-after: avoid; }
 p.meta { margin: .2em 0; }
 .notice { border: 2px solid #b00020; padding: .6em .8em; margin: 1em 0; border-radius: 4px; }
 figure { margin: .5em 0 1em; break-inside: avoid; page-break-inside: avoid; }
-svg.chart { display: block; width: 100%; max-width: 720px; height: auto; overflow: visible; }
-svg text { font-family: inherit; fill: #222; }
-svg .axis { font-size: 11px; fill: #444; }
-svg .legend, svg .value, svg .goal-label, svg .band-label { font-size: 12px; }
+.scroll { overflow-x: auto; max-width: 100%; container-type: inline-size; }
+.scroll:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+svg.chart { display: block; overflow: visible; }
+svg text { font-family: inherit; }
+svg .axis { font-size: 11px; }
+svg .legend, svg .value { font-size: 12px; }
 svg .heading { font-size: 13px; font-weight: 600; }
-svg .empty { font-size: 14px; fill: #555; }
-svg .grid { stroke: #ddd; stroke-width: 1; }
-svg .tick { stroke: #888; }
-svg .goal { stroke: #111; stroke-width: 1.5; stroke-dasharray: 6 4; }
-svg .band { fill: #e8f3ea; }
-svg .missed { fill: #fff; stroke: #888; stroke-width: 1; }
-svg .uncounted { fill: #bbb; }
-svg .point { stroke: #111; stroke-width: .8; }
+svg .empty { font-size: 14px; }
+svg .grid { stroke-width: 1; }
+svg .seg { stroke-width: 1.5; }
+svg .goal { stroke-width: 1.5; stroke-dasharray: 6 4; }
+svg .goal-halo { stroke-width: 5; }
+svg .band-edge, svg .band-key { stroke-width: 1.5; }
+svg .missed { stroke-width: 1; }
+svg .point { stroke-width: .8; }
 figcaption { font-size: .9em; color: #333; margin-top: .3em; }
 table.data { border-collapse: collapse; width: 100%; font-size: .85em; margin: .4em 0 1em; }
-table.data caption { text-align: left; font-size: .95em; color: #333; padding-bottom: .3em; }
+table.data caption { text-align: left; font-size: .95em; color: #333; padding-bottom: .3em;
+  max-width: 100cqw; }
 table.data th, table.data td { border: 1px solid #ccc; padding: 3px 5px; text-align: left;
   vertical-align: top; }
 table.data thead th { background: #f2f2f2; }
@@ -588,7 +667,9 @@ table.weeks th, table.weeks td { text-align: right; }
 table.weeks td, table.weeks th[scope="row"] { white-space: nowrap; }
 table.weeks th[scope="row"], table.weeks thead th:first-child { text-align: left; }
 abbr { text-decoration: none; }
-td.when { white-space: nowrap; }
+.when { white-space: nowrap; }
+th.when { font-weight: normal; }
+td.text { overflow-wrap: anywhere; }
 table.data tr { break-inside: avoid; page-break-inside: avoid; }
 tr.alert .sev { color: #b00020; font-weight: 700; }
 tr.warning .sev { color: #c25400; font-weight: 700; }
@@ -596,16 +677,77 @@ tr.caution .sev { color: #8a6d00; }
 .source { color: #555; }
 footer { margin-top: 2em; font-size: .85em; color: #333; border-top: 1px solid #ddd;
   padding-top: .5em; }
+@media (max-width: 30em) {
+  body { padding: 12px; }
+}
+@media (forced-colors: active) {
+  body, figcaption, table.data caption, table.data tr .sev, .source, footer {
+    color: CanvasText; }
+  body, table.data thead th { background: Canvas; }
+  .scroll:focus-visible { outline-color: Highlight; }
+  svg.chart { forced-color-adjust: none; }
+  svg text, svg .axis, svg .empty { fill: CanvasText; }
+  svg .grid, svg .tick { stroke: GrayText; }
+  svg .seg, svg .goal-halo { stroke: Canvas; }
+  svg .goal, svg .band-edge, svg .point, svg .missed { stroke: CanvasText; }
+  svg .band { fill: none; }
+  svg .band-key, svg .missed { fill: Canvas; stroke: CanvasText; }
+  svg .uncounted { fill: GrayText; }
+/* forced kinds */
+}
 @page { margin: 14mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h2 { margin-top: 1.1em; }
-  svg.chart { max-width: 100%; }
+  .scroll { overflow: visible; }
+  svg.chart { width: 100%; height: auto; }
   thead { display: table-header-group; }
   .notice { border-width: 1.5pt; }
   section { break-inside: auto; }
 }
 """
+
+
+def _palette_style() -> str:
+    """The charts' colours, as CSS: the palette above is the one place they are set."""
+    rules = [
+        f"svg text {{ fill: {INK['text']}; }}",
+        f"svg .axis {{ fill: {INK['axis']}; }}",
+        f"svg .empty {{ fill: {INK['empty']}; }}",
+        f"svg .grid {{ stroke: {INK['grid']}; }}",
+        f"svg .tick {{ stroke: {INK['tick']}; }}",
+        f"svg .seg {{ stroke: {INK['separator']}; }}",
+        f"svg .goal {{ stroke: {INK['goal']}; }}",
+        f"svg .goal-halo {{ stroke: {PAGE}; }}",
+        f"svg .band {{ fill: {INK['band']}; }}",
+        f"svg .band-edge {{ stroke: {INK['band-edge']}; }}",
+        f"svg .band-key {{ fill: {INK['band']}; stroke: {INK['band-edge']}; }}",
+        f"svg .missed {{ fill: {PAGE}; stroke: {INK['missed-edge']}; }}",
+        f"svg .uncounted {{ fill: {INK['uncounted']}; }}",
+        f"svg .point {{ stroke: {INK['point-edge']}; }}",
+    ]
+    rules += [f"svg .k-{kind} {{ fill: {colour}; }}" for kind, colour in KIND_COLOURS.items()]
+    rules += [f"svg .m-{row} {{ fill: {colour}; }}" for row, colour in MARK_COLOURS.items()]
+    forced = [f"  svg .k-{kind} {{ fill: {colour}; }}" for kind, colour in KIND_FORCED.items()]
+    # The timeline's rows differ by shape and place; one colour for all its marks is enough.
+    forced.append(f"  {', '.join(f'svg .m-{row}' for row in MARK_COLOURS)} {{ fill: CanvasText; }}")
+    # Canvas on Canvas would vanish: the kind drawn in the page's colour gets an edge.
+    hollow = [kind for kind, colour in KIND_FORCED.items() if colour == "Canvas"]
+    forced += [
+        f"  svg .k-{kind}, svg .seg.k-{kind} {{ stroke: CanvasText; stroke-width: 1.5; }}"
+        for kind in hollow
+    ]
+    return "\n".join(rules) + "\n" + _BASE_STYLE.replace("/* forced kinds */", "\n".join(forced))
+
+
+STYLE = _palette_style()
+
+
+def _figure(ident: str, chart: str, caption: str) -> str:
+    """A chart in its own scroll area (it keeps a legible size on a phone), then its caption."""
+    # Not named by the chart's own title: the section around it has that name already.
+    area = _scroll(chart, label=f"Chart: {CHART_TITLES[ident]}")
+    return f"<figure>{area}<figcaption>{_e(caption)}</figcaption></figure>"
 
 
 def render(trend: Trend, info: ReportInfo) -> str:
@@ -644,22 +786,37 @@ def render(trend: Trend, info: ReportInfo) -> str:
         _glance(trend),
         "</section>",
         '<section aria-labelledby="h-weekly"><h2 id="h-weekly">Weekly minutes by kind</h2>',
-        f"<figure>{weekly_chart(trend)}<figcaption>Minutes per seven-day week, stacked "
-        "by kind. The table below gives the numbers.</figcaption></figure>",
+        _figure(
+            "weekly",
+            weekly_chart(trend),
+            "Minutes per seven-day week, stacked by kind. The table below gives the numbers.",
+        ),
         _weekly_table(trend),
         "</section>",
         '<section aria-labelledby="h-daily"><h2 id="h-daily">Daily stretching and range '
         "of motion</h2>",
-        f"<figure>{adherence_chart(trend)}<figcaption>The guidelines ask for both every "
-        "day. Each square is a day; the week table above gives the counts.</figcaption></figure>",
+        _figure(
+            "adherence",
+            adherence_chart(trend),
+            "The guidelines ask for both every day. Each square is a day; the week table "
+            "above gives the counts.",
+        ),
         "</section>",
         '<section aria-labelledby="h-effort"><h2 id="h-effort">Effort over time</h2>',
-        f"<figure>{effort_chart(trend)}<figcaption>Each dot is a session with an effort "
-        "rating, coloured by kind; the green band is moderate effort.</figcaption></figure>",
+        _figure(
+            "effort",
+            effort_chart(trend),
+            "Each dot is a session with an effort rating, coloured by kind as the key above "
+            "it shows; the band between the two lines is moderate effort.",
+        ),
         "</section>",
         '<section aria-labelledby="h-flags"><h2 id="h-flags">Aching and findings</h2>',
-        f"<figure>{timeline_chart(trend)}<figcaption>Triangles: aching reported; diamonds: "
-        "alerts; squares: warnings; circles: cautions and notes.</figcaption></figure>",
+        _figure(
+            "timeline",
+            timeline_chart(trend),
+            "Triangles: aching reported; diamonds: alerts; squares: warnings; circles: "
+            "cautions and notes.",
+        ),
         _findings_table(trend),
         _aching_list(trend),
         "</section>",
