@@ -155,7 +155,9 @@ def test_list_grep_looks_in_what_was_written_in_any_case(cli, logged) -> None:  
     assert none.code == 0 and "Nothing logged with 'elbow' in it." in none.out
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     note=st.text(st.characters(codec="ascii", categories=["L", "N"]) | st.just(" "), min_size=1),
     data=st.data(),
@@ -168,6 +170,17 @@ def test_list_grep_finds_any_part_of_a_note(cli, note: str, data: st.DataObject)
     found = listed(cli, "--grep", part.swapcase())["sessions"]
     assert session["id"] in [s["id"] for s in found]
     assert all(part.strip().lower() in s["note"].lower() for s in found)
+
+
+def test_list_keeps_each_id_whole_with_its_word(cli) -> None:  # type: ignore[no-untyped-def]
+    ids = [
+        add(cli, "rom", "10", "--note", "x" * n, "--at", f"{day(1)} {n % 24:02d}:00")["id"]
+        for n in range(18, 38)  # the end of the line falls at every place of "id 3h541e"
+    ]
+    lines = cli("list").out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    for record_id in ids:
+        assert sum(line.endswith(f"id {record_id[:6]}") for line in lines) == 1
 
 
 def test_list_shows_the_year_of_another_year(cli) -> None:  # type: ignore[no-untyped-def]

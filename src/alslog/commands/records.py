@@ -162,7 +162,7 @@ def list_(
             )
         )
         return
-    rows = [term.wrap(render.list_line(r, today), first="", indent="    ") for r in records]
+    rows = [render.list_line(term, r, today) for r in records]
     if most is None and sys.stdout.isatty():  # a screenful: the count lines and a prompt stay
         room = max(shutil.get_terminal_size((80, 24)).lines - 3, 5)
         shown = 0
