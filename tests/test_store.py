@@ -164,6 +164,17 @@ def test_logged_sessions_are_the_adds_the_undo_history_holds(store: Store) -> No
     store.undo()  # the check-in
     store.undo()  # the routine: gone from what was logged
     assert [s.id for _t, s in store.logged_sessions()] == [new.id, old.id]
+    # Not written for twenty minutes: nothing logged in the last ten, without reading the log.
+    undo = store.root / "undo.json"
+    log = raw_of(undo)
+    log["entries"][-1]["time"] = (datetime.now(UTC) - timedelta(minutes=20)).isoformat()
+    undo.write_text(json.dumps(log), encoding="utf-8")
+    ten = datetime.now(UTC) - timedelta(minutes=10)
+    assert [s.id for _t, s in store.logged_sessions(ten)] == [old.id]  # the log says so
+    twenty = datetime.now().timestamp() - 20 * 60
+    os.utime(undo, (twenty, twenty))
+    assert store.logged_sessions(ten) == []  # the file says so, unread
+    assert [s.id for _t, s in store.logged_sessions()] == [new.id, old.id]
 
 
 def test_undo_log_is_bounded(store: Store) -> None:

@@ -611,6 +611,16 @@ class Store:
         with self._reading() as op:
             found: list[tuple[datetime, Session]] = []
             seen: set[str] = set()
+            if since is not None and UNDO_FILE not in op.overlay:
+                # Nothing written since then, so no entry is newer: skip reading the
+                # log, which can be large (up to UNDO_MAX_BYTES) after an import.
+                try:
+                    changed = (self.root / UNDO_FILE).stat().st_mtime
+                except OSError:
+                    changed = None  # missing, or not readable: _undo_log says which
+                if changed is not None and changed < since.timestamp():
+                    return found
+            names = self._months(op)
             for entry in reversed(self._undo_log(op)["entries"]):
                 try:
                     stored = datetime.fromisoformat(str(entry.get("time")))
@@ -631,20 +641,19 @@ class Store:
                     if rid in seen:
                         continue
                     seen.add(rid)
-                    session = self._session_by_id(op, rid, image["after"])
+                    session = self._session_by_id(op, names, rid, image["after"])
                     if session is not None:
                         found.append((stored, session))
                         if limit is not None and len(found) >= limit:
                             return found
         return found
 
-    def _session_by_id(self, op: _Op, rid: str, hint: Raw) -> Session | None:
+    def _session_by_id(self, op: _Op, names: list[str], rid: str, hint: Raw) -> Session | None:
         """The stored session of that id (looked for first in the month ``hint`` was in)."""
         try:
             first = _undo_record("session", rid, hint, "the undo history")
         except ValueError:
             first = None
-        names = self._months(op)
         if first in names:
             names = [first] + [n for n in names if n != first]
         for name in names:
