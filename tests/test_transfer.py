@@ -531,3 +531,16 @@ def test_export_what_through_the_real_program(run_alslog, tmp_path: Path) -> Non
     result = run_alslog("export", "--what", "checkins", "-o", str(out))
     assert result.code == 0, result.err
     assert read_csv(out.read_text(encoding="utf-8"))[1][3] == "'=calves"
+
+
+def test_import_of_a_checkins_or_findings_csv_says_what_it_is(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fill(cli)
+    for what, words in (("checkins", "a CSV of check-ins"), ("findings", "a CSV of findings")):
+        out = tmp_path / f"{what}.csv"
+        assert cli("export", "--what", what, "-o", str(out)).code == 0
+        before = cli("list", "--json").out
+        result = cli("import", str(out))
+        assert result.code == 3, result.err
+        (line,) = result.err.strip().splitlines()
+        assert words in line and "import reads a CSV of sessions or a JSON export" in line
+        assert cli("list", "--json").out == before

@@ -371,6 +371,12 @@ def from_csv(text: str) -> Records:
         if header is None:
             raise DataError("the file is empty: expected a header row and one row a session.")
         columns = [name.strip().lower() for name in header]
+        for what, known in (("check-ins", CHECKIN_COLUMNS), ("findings", FINDING_COLUMNS)):
+            if tuple(columns) == known:
+                raise DataError(
+                    f"this is a CSV of {what} (alslog export --what {what.replace('-', '')}); "
+                    "import reads a CSV of sessions or a JSON export."
+                )
         unknown = [c for c in columns if c not in CSV_COLUMNS]
         if unknown:
             raise DataError(f"row 1: unknown column '{unknown[0]}': use {', '.join(CSV_COLUMNS)}.")
