@@ -24,6 +24,7 @@ from alslog.models import CheckIn, Session
 from alslog.paths import resolve
 from alslog.store import Store, new_id
 from conftest import alslog_command
+from history import logged_ago
 
 TIMEOUT = 8  # seconds for one screen to appear; the program answers in well under one
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -102,11 +103,13 @@ def now() -> datetime:
 
 def seed(home: Path, *, days_ago: int, kind: str = "stretching", minutes: int = 10,
          activity: str | None = None) -> Session:  # fmt: skip
-    """A session in the logbook, days_ago days back (0 = a minute ago)."""
+    """A session in the logbook, days_ago days back (0 = a minute ago), logged an hour ago
+    at the latest (so logging it again asks nothing: see the tests of logging twice)."""
     start_of_today = now().replace(hour=0, minute=0, second=0)
     at = now() - timedelta(days=days_ago) if days_ago else max(start_of_today, now())
     session = Session(id=new_id(), kind=kind, minutes=minutes, activity=activity, at=at)  # type: ignore[arg-type]
     store(home).add_session(session)
+    logged_ago(home, max(now() - at, timedelta(hours=1)))
     return session
 
 
@@ -181,6 +184,7 @@ def test_effort_default_is_last_times_answer_and_hard_means_could_not_talk(  # t
     store(alslog_home).add_session(
         Session(id=new_id(), kind="strength", minutes=10, rpe=15, at=now() - timedelta(hours=1))
     )
+    logged_ago(alslog_home, timedelta(hours=1))
     checked_in_today(alslog_home)
     s = screen("add", "strength", "10", "--plain")
     s.wait(r"How hard was it\? Press a number \(Enter = 3\):")  # as last time: hard
@@ -198,9 +202,10 @@ def test_effort_default_is_last_times_answer_and_hard_means_could_not_talk(  # t
 
 
 def test_talk_is_stored_as_said_by_the_flag(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
-    for flag, said in (("--talk", True), ("--no-talk", False)):
-        # The flag answers the safety step and --rpe the effort: nothing is asked.
-        s = screen("add", "aerobic", "10", flag, "--rpe", "12")
+    for flag, said, minutes in (("--talk", True, "10"), ("--no-talk", False, "11")):
+        # The flag answers the safety step and --rpe the effort: nothing is asked
+        # (other minutes: the same session twice in a minute would be asked about).
+        s = screen("add", "aerobic", minutes, flag, "--rpe", "12")
         code, rest = s.finish()
         assert s.keys == 0
         assert code == 0, rest
@@ -362,6 +367,106 @@ def test_again_asks_one_key_and_repeats_the_last_session(screen, alslog_home: Pa
     assert code == 0
     assert s.keys == 1
     assert "Logged: aerobic, 20 min (walking); today" in rest
+    assert len(store(alslog_home).sessions()) == 2
+
+
+# ---- the same session twice within ten minutes --------------------------------------
+def words(pattern: str) -> str:
+    """A pattern whose spaces also match where the question wraps to the next line."""
+    return pattern.replace(" ", r"\s+")
+
+
+TWICE = words(r"You logged the same session 2 minutes ago\. Save it again\? \[y/N\]")
+
+
+def test_the_same_session_again_within_minutes_asks_and_enter_saves_nothing(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    seed(alslog_home, days_ago=0, minutes=10)
+    logged_ago(alslog_home, timedelta(minutes=2, seconds=10))
+    s = screen("add", "stretching", "10", "--no-talk")
+    s.wait(TWICE)
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0
+    assert s.keys == 1
+    assert "Not saved: nothing was added, the earlier one is kept." in rest
+    assert "Logged:" not in rest
+    assert len(store(alslog_home).sessions()) == 1
+
+
+def test_the_same_session_again_saved_with_y(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=0, kind="aerobic", minutes=20, activity="walking")
+    logged_ago(alslog_home, timedelta(minutes=2, seconds=10))
+    s = screen("add", "aerobic", "20", "-a", "Walking", "--rpe", "12", "--talk")
+    s.wait(TWICE)
+    s.press("y")
+    code, rest = s.finish()
+    assert code == 0
+    assert "Logged: aerobic, 20 min (Walking), effort 12" in rest
+    assert "Note:" not in rest  # asked, so not told again
+    assert len(store(alslog_home).sessions()) == 2
+
+
+def test_guided_add_and_again_ask_after_the_other_questions(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    seed(alslog_home, days_ago=0, minutes=12, activity="gentle")
+    logged_ago(alslog_home, timedelta(minutes=2, seconds=10))
+    checked_in_today(alslog_home)
+    s = screen("add")
+    s.wait("What kind of session")
+    s.press("\r")
+    s.wait("Same as last time: stretching, 12 min, gentle")
+    s.press("\r")
+    s.wait("Any problems")
+    s.press("\r")
+    s.wait(TWICE)
+    s.press("n")
+    code, rest = s.finish()
+    assert (code, s.keys) == (0, 4)
+    assert "Not saved" in rest
+    s = screen("again")
+    s.wait("Any problems")
+    s.press("\r")
+    s.wait(TWICE)
+    s.press("y")
+    code, rest = s.finish()
+    assert code == 0
+    assert "Logged: stretching, 12 min (gentle)" in rest
+    assert len(store(alslog_home).sessions()) == 2
+
+
+def test_a_routine_logged_twice_asks_naming_the_session(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    config(alslog_home, MORNING.format(rom=10))
+    checked_in_today(alslog_home)
+    first = screen("add", "--routine", "morning", "--yes")
+    assert first.finish()[0] == 0
+    s = screen("add", "--routine", "morning", "--no-talk")
+    s.wait(
+        words(
+            r"You logged the same session \(stretching, 10 min\) less than a minute ago\. "
+            r"Save the routine again\? \[y/N\]"
+        )
+    )
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0 and "Not saved" in rest
+    assert len(store(alslog_home).sessions()) == 2
+
+
+def test_yes_on_a_terminal_saves_the_same_session_and_says_so(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path
+) -> None:
+    seed(alslog_home, days_ago=0, minutes=10)
+    logged_ago(alslog_home, timedelta(minutes=2, seconds=10))
+    code, rest = screen("add", "stretching", "10", "--yes").finish()
+    assert code == 0
+    lines = [line for line in plain_lines(rest) if line]
+    assert lines[0] == "Note: the same session was logged 2 minutes ago; saved again."
+    assert lines[1].startswith("Logged: stretching, 10 min; today")
     assert len(store(alslog_home).sessions()) == 2
 
 

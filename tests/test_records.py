@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+import os
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 
 def day(n: int) -> str:
@@ -58,13 +61,18 @@ def test_list_newest_first_with_short_ids(cli, logged) -> None:  # type: ignore[
     result = cli("list")
     assert result.code == 0
     lines = [line for line in result.out.splitlines() if line[:1].strip()]
-    firsts = [line.split()[0] for line in lines[:-1]]
-    assert firsts == [
+    # The date first, the id last, one record a line (none of these wraps).
+    lasts = [line.split()[-1] for line in lines[:-1]]
+    assert lasts == [
         logged["c"]["id"][:6],
         logged["checkin"]["id"][:6],
         logged["b"]["id"][:6],
         logged["a"]["id"][:6],
     ]
+    one = date.today() - timedelta(days=1)
+    assert lines[0].startswith(f"{one:%a} {one.day} {one:%b} 10:00  range of motion, 10 min")
+    assert lines[1].startswith(f"{one:%a} {one.day} {one:%b}        check-in: aching (calves)")
+    assert lines[0].endswith(f"  id {logged['c']['id'][:6]}")
     assert "3 sessions, 1 check-in" in result.out
     assert all(len(line) <= 80 for line in result.out.splitlines())
 
@@ -103,6 +111,136 @@ def test_list_filters(cli, logged) -> None:  # type: ignore[no-untyped-def]
 )
 def test_list_bad_arguments(cli, args, fragment) -> None:  # type: ignore[no-untyped-def]
     one_line_error(cli("list", *args), 2, fragment)
+
+
+def test_list_limit_cuts_the_oldest_and_says_so(cli, logged) -> None:  # type: ignore[no-untyped-def]
+    cut = cli("list", "--limit", "2")
+    assert cut.code == 0, cut.err
+    lines = cut.out.splitlines()
+    assert [line.split()[-1] for line in lines[:2]] == [
+        logged["c"]["id"][:6],
+        logged["checkin"]["id"][:6],
+    ]
+    assert lines[2] == "2 more; use --limit 4 to see them all."
+    assert lines[3].startswith("3 sessions, 1 check-in.")
+    for everything in (("--limit", "4"), ("--limit", "ALL"), ()):  # not a terminal: all
+        out = cli("list", *everything).out
+        assert "more; use --limit" not in out and logged["a"]["id"][:6] in out
+    doc = listed(cli, "--limit", "3")
+    assert doc["version"] == 1
+    assert [s["id"] for s in doc["sessions"]] == [logged["c"]["id"], logged["b"]["id"]]
+    assert doc["checkins"] == [logged["checkin"]]
+    assert len(listed(cli, "-n", "1")["sessions"]) == 1
+
+
+def test_list_grep_looks_in_what_was_written_in_any_case(cli, logged) -> None:  # type: ignore[no-untyped-def]
+    noted = add(cli, "other", "5", "--note", "Sore KNEE after the stairs", "--at", day(4))
+    felt = add(cli, "strength", "10", "--symptom", "knee pain", "--at", day(5))
+    assert cli("checkin", "--fatigue", "2", "--note", "knee fine", "--date", day(6)).code == 0
+
+    def ids(*args: str) -> list[str]:
+        doc = listed(cli, *args)
+        return [r["id"] for r in doc["sessions"] + doc["checkins"]]
+
+    knees = listed(cli, "--grep", "Knee")
+    assert [s["id"] for s in knees["sessions"]] == [noted["id"], felt["id"]]
+    assert [c["note"] for c in knees["checkins"]] == ["knee fine"]
+    assert ids("--grep", "WALK") == [logged["b"]["id"]]  # the activity
+    assert ids("--grep", "alve") == [logged["checkin"]["id"]]  # where it aches
+    assert ids("--grep", "knee", "--kind", "stren") == [felt["id"]]  # with a kind: no check-ins
+    assert ids("--grep", "aerobic") == []  # the kind is not text someone wrote
+    text = cli("list", "--grep", "knee")
+    assert "Sore KNEE" in text.out and "2 sessions, 1 check-in." in text.out
+    none = cli("list", "--grep", "elbow")
+    assert none.code == 0 and "Nothing logged with 'elbow' in it." in none.out
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    note=st.text(st.characters(codec="ascii", categories=["L", "N"]) | st.just(" "), min_size=1),
+    data=st.data(),
+)
+def test_list_grep_finds_any_part_of_a_note(cli, note: str, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+    start = data.draw(st.integers(0, len(note) - 1))
+    part = note[start : data.draw(st.integers(start + 1, len(note)))]
+    assume(part.strip())
+    session = add(cli, "rom", "5", "--note", note, "--at", day(1))
+    found = listed(cli, "--grep", part.swapcase())["sessions"]
+    assert session["id"] in [s["id"] for s in found]
+    assert all(part.strip().lower() in s["note"].lower() for s in found)
+
+
+def test_list_keeps_each_id_whole_with_its_word(cli) -> None:  # type: ignore[no-untyped-def]
+    ids = [
+        add(cli, "rom", "10", "--note", "x" * n, "--at", f"{day(1)} {n % 24:02d}:00")["id"]
+        for n in range(18, 38)  # the end of the line falls at every place of "id 3h541e"
+    ]
+    lines = cli("list").out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    for record_id in ids:
+        assert sum(line.endswith(f"id {record_id[:6]}") for line in lines) == 1
+
+
+def test_list_shows_the_year_of_another_year(cli) -> None:  # type: ignore[no-untyped-def]
+    old = date(date.today().year - 1, 3, 5)
+    session = add(cli, "rom", "10", "--at", f"{old.isoformat()} 08:15")
+    (line, _count) = cli("list").out.splitlines()
+    short = session["id"][:6]
+    assert line == f"{old:%a} 5 Mar {old.year} 08:15  range of motion, 10 min  id {short}"
+
+
+def test_list_fills_a_screen_on_a_terminal(alslog_home: Path) -> None:
+    import pexpect
+
+    from alslog.models import Session
+    from alslog.paths import resolve
+    from alslog.store import Store, new_id
+    from conftest import alslog_command
+
+    where = resolve({"ALSLOG_HOME": str(alslog_home)})
+    start = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=20)
+    sessions = [
+        Session(id=new_id(), kind="rom", minutes=n + 1, at=start + timedelta(days=n))
+        for n in range(15)
+    ]
+    Store(where.store_dir, where.backup_dir).import_records(sessions, [])
+    command = alslog_command()
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    env["ALSLOG_HOME"] = str(alslog_home)
+    child = pexpect.spawn(
+        command[0], [*command[1:], "list"], env=env, dimensions=(12, 80), encoding="utf-8"
+    )
+    child.expect(pexpect.EOF, timeout=20)
+    child.close()
+    lines = [line for line in str(child.before).replace("\r", "").split("\n") if line]
+    assert child.exitstatus == 0, lines
+    assert len(lines) == 11  # a screen of 12 lines: 9 records, the two last lines, a prompt
+    assert lines[0].split("  ")[1] == "range of motion, 15 min"  # newest first
+    assert lines[9] == "6 more; use --limit 15 to see them all."
+    assert lines[10].startswith("15 sessions, 0 check-ins.")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("--limit", "0"), "--limit '0' is not accepted: give a whole number, 1 or more, or all."),
+        (("--limit", "-3"), "--limit '-3' is not accepted"),
+        (("--limit", "1.5"), "--limit '1.5' is not accepted"),
+        (("--limit", "ten"), "--limit 'ten' is not accepted"),
+        (("--limit", ""), "--limit '' is not accepted"),
+        (("--limit", "99999999999999999999"), "is not accepted"),
+        (("--grep", ""), "--grep needs some text to look for"),
+        (("--grep", "   "), "--grep needs some text to look for"),
+        (("--kind", ""), "Unknown kind ''"),
+    ],
+)
+def test_list_bad_limit_grep_kind(cli, logged, args, fragment) -> None:  # type: ignore[no-untyped-def]
+    for json_flag in ((), ("--json",)):
+        result = cli("list", *args, *json_flag)
+        one_line_error(result, 2, fragment)
+        assert result.out == ""
 
 
 # ---- edit ------------------------------------------------------------------------

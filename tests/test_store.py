@@ -140,6 +140,43 @@ def test_undo_add_edit_rm_import_checkin(store: Store) -> None:
         store.undo()
 
 
+def test_logged_sessions_are_the_adds_the_undo_history_holds(store: Store) -> None:
+    before = datetime.now(UTC) - timedelta(seconds=1)
+    old, new = sess(DEC), sess(NOV, kind="rom")  # logged in this order: new is for an earlier day
+    store.add_session(old)
+    store.add_session(new)
+    part1, part2 = sess(NOV + timedelta(hours=1), kind="stretching"), sess(NOV + timedelta(hours=2))
+    store.add_sessions([part1, part2])  # a routine: its last part is the newest
+    store.put_checkin(CheckIn(id=new_id(), date=date(2024, 11, 21), fatigue=3))
+    store.import_records([sess(DEC + timedelta(hours=1))], [])  # an import is not logging
+    store.update_session(new.model_copy(update={"minutes": 12}))  # an edit: the add still counts
+    logged = store.logged_sessions()
+    assert [s.id for _t, s in logged] == [part2.id, part1.id, new.id, old.id]
+    assert logged[2][1].minutes == 12  # as it is now
+    assert all(t >= before for t, _s in logged)
+    assert [s.id for _t, s in store.logged_sessions(limit=1)] == [part2.id]
+    assert store.logged_sessions(datetime.now(UTC) + timedelta(minutes=1)) == []
+    store.remove(part2.id)
+    assert [s.id for _t, s in store.logged_sessions(limit=1)] == [part1.id]
+    store.undo()  # the removal
+    store.undo()  # the edit
+    store.undo()  # the import
+    store.undo()  # the check-in
+    store.undo()  # the routine: gone from what was logged
+    assert [s.id for _t, s in store.logged_sessions()] == [new.id, old.id]
+    # Not written for twenty minutes: nothing logged in the last ten, without reading the log.
+    undo = store.root / "undo.json"
+    log = raw_of(undo)
+    log["entries"][-1]["time"] = (datetime.now(UTC) - timedelta(minutes=20)).isoformat()
+    undo.write_text(json.dumps(log), encoding="utf-8")
+    ten = datetime.now(UTC) - timedelta(minutes=10)
+    assert [s.id for _t, s in store.logged_sessions(ten)] == [old.id]  # the log says so
+    twenty = datetime.now().timestamp() - 20 * 60
+    os.utime(undo, (twenty, twenty))
+    assert store.logged_sessions(ten) == []  # the file says so, unread
+    assert [s.id for _t, s in store.logged_sessions()] == [new.id, old.id]
+
+
 def test_undo_log_is_bounded(store: Store) -> None:
     for index in range(store_module.UNDO_KEEP + 5):
         store.add_session(sess(NOV + timedelta(minutes=index)))

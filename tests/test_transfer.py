@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from alslog import transfer
 from alslog.errors import DataError
-from alslog.models import KINDS, CheckIn, Session
+from alslog.models import KINDS, CheckIn, Finding, Session
 from alslog.store import Store
 
 
@@ -283,7 +283,7 @@ def test_export_csv_file_and_import_into_an_empty_logbook(
     result = cli("export", "-o", str(out))
     assert result.code == 0, result.err
     assert "Wrote 3 sessions" in result.out and "(CSV)" in result.out
-    assert "check-ins are not in the CSV" in result.out
+    assert "The check-in is not in the CSV: use --what checkins for it" in result.out
     text = out.read_text(encoding="utf-8")
     assert text.startswith("\ufeffid,date,at,kind,minutes,")  # Excel needs the BOM for UTF-8
     assert "'=cmd|" in text
@@ -412,3 +412,135 @@ def test_import_refuses_future_and_ancient_records(cli, tmp_path: Path) -> None:
     result = cli("import", str(ancient))
     assert result.code == 3 and "1970-01-01" in result.err
     assert json.loads(cli("list", "--json").out)["sessions"] == []
+
+
+# ---- CSV of check-ins and of findings -------------------------------------------------
+def read_csv(text: str) -> list[list[str]]:
+    """A CSV as a spreadsheet reads it (the BOM of a file taken off)."""
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
+RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@settings(max_examples=200)
+@given(where=short_text, note=st.text(max_size=60), symptom=short_text)
+def test_checkin_and_finding_cells_never_start_a_formula(
+    where: str, note: str, symptom: str
+) -> None:
+    checkin = CheckIn(
+        id="abcd", date=date(2026, 1, 2), aching=True, where=where, symptoms=(symptom,), note=note
+    )
+    cells = read_csv(transfer.checkins_csv([checkin]))[1]
+    assert cells[3] == transfer.escape_cell(where)
+    assert [transfer.unescape_cell(c) for c in (cells[3], cells[6], cells[7])] == [
+        where,
+        symptom,
+        note,
+    ]
+    finding = Finding(
+        rule=where, severity="caution", date=date(2026, 1, 2), message=note, source=symptom
+    )
+    row = read_csv(transfer.findings_csv([finding]))[1]
+    for cell in [*cells, *row]:
+        assert not cell.startswith(RISKY_START), cell
+
+
+def test_export_checkins_csv_holds_every_field(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fill(cli)
+    assert cli("checkin", "--no-aching", "--fatigue", "8", "--symptom", "-cramp", "--symptom",
+               "dizzy", "--note", "@home", "--date", days_ago(3)[:10]).code == 0  # fmt: skip
+    out = tmp_path / "checkins.csv"
+    result = cli("export", "--format", "csv", "--what", "checkins", "-o", str(out))
+    assert result.code == 0, result.err
+    assert result.out.startswith("Wrote 2 check-ins to ") and "(CSV)" in result.out
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")
+    header, *rows = read_csv(text)
+    assert header == ["id", "date", "aching", "where", "level", "fatigue", "symptoms", "note"]
+    listed = json.loads(cli("list", "--json").out)["checkins"]  # newest first
+    old, new = listed[1], listed[0]
+    assert rows == [
+        [old["id"], days_ago(3)[:10], "no", "", "", "8", "'-cramp; dizzy", "'@home"],
+        [new["id"], days_ago(1)[:10], "yes", "calves", "", "", "", ""],
+    ]
+    assert cli("checkin", "--aching", "--level", "6", "--date", "yesterday").code == 0
+    (again,) = read_csv(cli("export", "--what", "checkin", "--since", "yesterday").out)[1:]
+    assert again[2:5] == ["yes", "calves", "6"]  # --what alone means CSV; 'checkin' will do
+
+
+def test_export_findings_csv_is_what_the_rules_say_about_the_period(cli) -> None:  # type: ignore[no-untyped-def]
+    fill(cli)
+    added = cli("add", "aerobic", "35", "--rpe", "15", "--at", days_ago(2, 18), "--json")
+    hard = json.loads(added.out)["session"]
+    text = cli("export", "--format", "csv", "--what", "findings", "--since", days_ago(6)[:10]).out
+    header, *rows = read_csv(text)
+    assert header == ["date", "rule", "severity", "message", "source", "sessions"]
+    week = json.loads(cli("week", "--json", "--yes").out)["findings"]
+    key = ["date", "rule", "severity", "message", "source"]
+    assert sorted(rows) == sorted([*[f[k] for k in key], "; ".join(f["sessions"])] for f in week)
+    by_rule = {row[1]: row for row in rows}
+    assert by_rule["above-moderate"][0] == days_ago(2)[:10]
+    assert by_rule["above-moderate"][2] == "caution"
+    assert by_rule["above-moderate"][5] == hard["id"]
+    assert "Borg" in by_rule["above-moderate"][4]
+    aching = by_rule["next-day-aching"]  # the check-in's advice names the sessions before it
+    assert aching[0] == days_ago(1)[:10] and hard["id"] in aching[5].split("; ")
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)  # by day, oldest first
+
+
+def test_export_findings_of_an_empty_logbook(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "findings.csv"
+    result = cli("export", "--what", "findings", "-o", str(out))
+    assert result.code == 0, result.err
+    assert result.out.startswith("Wrote 0 findings to ")
+    assert read_csv(out.read_text(encoding="utf-8")) == [list(transfer.FINDING_COLUMNS)]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("--what", "symptoms"), "Unknown --what 'symptoms': use sessions, checkins or findings."),
+        (("--what", ""), "Unknown --what ''"),
+        (("--what", "checkins", "--format", "json"), "--what is for CSV"),
+        (("--what", "findings", "-o", "out.json"), "--what is for CSV"),
+    ],
+)
+def test_export_bad_what(cli, args, fragment, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    fill(cli)
+    result = cli("export", *args)
+    assert result.code == 2
+    assert fragment in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert result.out == ""
+    assert list(tmp_path.iterdir()) == [tmp_path / "alslog-home"]  # nothing written
+
+
+def test_export_what_sessions_is_the_default(cli) -> None:  # type: ignore[no-untyped-def]
+    fill(cli)
+    assert (
+        cli("export", "--format", "csv", "--what", "sessions").out
+        == cli("export", "--format", "csv").out
+    )
+
+
+def test_export_what_through_the_real_program(run_alslog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run_alslog("checkin", "--aching", "--where", "=calves").code == 0
+    out = tmp_path / "c.csv"
+    result = run_alslog("export", "--what", "checkins", "-o", str(out))
+    assert result.code == 0, result.err
+    assert read_csv(out.read_text(encoding="utf-8"))[1][3] == "'=calves"
+
+
+def test_import_of_a_checkins_or_findings_csv_says_what_it_is(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fill(cli)
+    for what, words in (("checkins", "a CSV of check-ins"), ("findings", "a CSV of findings")):
+        out = tmp_path / f"{what}.csv"
+        assert cli("export", "--what", what, "-o", str(out)).code == 0
+        before = cli("list", "--json").out
+        result = cli("import", str(out))
+        assert result.code == 3, result.err
+        (line,) = result.err.strip().splitlines()
+        assert words in line and "import reads a CSV of sessions or a JSON export" in line
+        assert cli("list", "--json").out == before

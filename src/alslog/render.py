@@ -88,6 +88,33 @@ def session_text(session: Session, today: date | None = None) -> str:
     return clean(f"{', '.join(parts)}; {when_label(session.at, today)}")
 
 
+def list_line(term: Term, record: Session | CheckIn, today: date) -> list[str]:
+    """One record as ``alslog list`` shows it: the date first, what it was, the id last.
+
+    'Tue 1 Dec 10:05  aerobic, 20 min (walking), effort 12  id 3h541e'; a
+    check-in has no time, so its words start where a session's do. Wrapped,
+    the id stays whole with its word ("id 3h541e" is never split).
+    """
+    if isinstance(record, Session):
+        day, time = record.day, f" {record.at:%H:%M}"
+        # The when is said at the front here, not again at the end.
+        text = session_text(record).removesuffix(f"; {when_label(record.at)}")
+        if record.note:
+            text += f". Note: {clean(record.note)}"
+    else:
+        day, time = record.date, " " * 6
+        text = f"check-in: {checkin_text(record)}"
+    year = f" {day.year}" if day.year != today.year else ""
+    indent = "    "
+    lines = term.wrap(f"{day:%a} {day.day} {day:%b}{year}{time}  {text}", first="", indent=indent)
+    short = f"id {record.id[:SHORT_ID]}"
+    if len(lines[-1]) + 2 + len(short) <= term.width:
+        lines[-1] += f"  {short}"
+    else:
+        lines.append(indent + short)
+    return lines
+
+
 # ---- findings -----------------------------------------------------------------
 def findings_lines(
     term: Term,

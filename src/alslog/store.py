@@ -596,6 +596,75 @@ class Store:
                 return max(matching, key=lambda s: (s.at, s.id))
         return None
 
+    def logged_sessions(
+        self, since: datetime | None = None, *, limit: int | None = None
+    ) -> list[tuple[datetime, Session]]:
+        """Sessions in the order they were stored (newest first), each with when it was.
+
+        Read from the undo history (a session's time says when it happened, not
+        when it was logged), so it reaches back over the last ``UNDO_KEEP``
+        changes only, and a change undone is gone from it. Only adds count (one
+        session or a routine's, never an import); a session removed since is
+        left out, an edited one is given as it is now. ``since`` (aware) leaves
+        out what was stored before it; ``limit`` stops after that many.
+        """
+        with self._reading() as op:
+            found: list[tuple[datetime, Session]] = []
+            seen: set[str] = set()
+            if since is not None and UNDO_FILE not in op.overlay:
+                # Nothing written since then, so no entry is newer: skip reading the
+                # log, which can be large (up to UNDO_MAX_BYTES) after an import.
+                try:
+                    changed = (self.root / UNDO_FILE).stat().st_mtime
+                except OSError:
+                    changed = None  # missing, or not readable: _undo_log says which
+                if changed is not None and changed < since.timestamp():
+                    return found
+            names = self._months(op)
+            for entry in reversed(self._undo_log(op)["entries"]):
+                try:
+                    stored = datetime.fromisoformat(str(entry.get("time")))
+                except ValueError:
+                    continue
+                if stored.tzinfo is None or (since is not None and stored < since):
+                    continue
+                images = entry.get("records", [])
+                if entry.get("added") or entry.get("restore") or not images:
+                    continue
+                if not all(
+                    i.get("kind") == "session" and i.get("before") is None and i.get("after")
+                    for i in images
+                ):
+                    continue  # an edit, removal or check-in, not a session logged
+                for image in reversed(images):  # a routine: its last part first
+                    rid = str(image.get("id"))
+                    if rid in seen:
+                        continue
+                    seen.add(rid)
+                    session = self._session_by_id(op, names, rid, image["after"])
+                    if session is not None:
+                        found.append((stored, session))
+                        if limit is not None and len(found) >= limit:
+                            return found
+        return found
+
+    def _session_by_id(self, op: _Op, names: list[str], rid: str, hint: Raw) -> Session | None:
+        """The stored session of that id (looked for first in the month ``hint`` was in)."""
+        try:
+            first = _undo_record("session", rid, hint, "the undo history")
+        except ValueError:
+            first = None
+        if first in names:
+            names = [first] + [n for n in names if n != first]
+        for name in names:
+            doc = self._doc(op, name, validate=False)
+            if doc is None or self._index(doc, "sessions", rid) is None:
+                continue
+            doc = self._doc(op, name)
+            assert doc is not None and doc.sessions is not None
+            return next(s for s in doc.sessions if s.id == rid)
+        return None
+
     def find(self, prefix: str) -> Session | CheckIn:
         """The one record whose id starts with prefix (NotFoundError if none or several)."""
         prefix = prefix.strip().lower()

@@ -4,8 +4,9 @@ Pure text in, text out: the command reads and writes the files.
 
 * JSON holds everything (sessions and check-ins), in the shape of
   ``alslog list --json``: ``{"version": 1, "sessions": [...], "checkins": [...]}``.
-* CSV is for spreadsheets: one row a session (check-ins are not in it), a
-  header row, ISO dates, booleans as yes/no, symptoms joined with "; ". Text
+* CSV is for spreadsheets: one row a session (or, with ``--what``, a check-in
+  or a finding), a header row, ISO dates, booleans as yes/no, symptoms (and a
+  finding's session ids) joined with "; ". Only sessions are imported. Text
   cells that a spreadsheet would run as a formula (starting with = + - @, tab
   or carriage return) get a leading apostrophe, which import takes off again.
 
@@ -29,7 +30,7 @@ from pydantic import ValidationError
 
 from alslog import limits
 from alslog.errors import DataError, UsageError
-from alslog.models import CheckIn, Session
+from alslog.models import CheckIn, Finding, Session
 
 JSON_VERSION = 1
 Format = Literal["json", "csv"]
@@ -51,6 +52,11 @@ CSV_COLUMNS = (
     "note",
 )
 REQUIRED_COLUMNS = ("id", "at", "kind", "minutes")
+CHECKIN_COLUMNS = ("id", "date", "aching", "where", "level", "fatigue", "symptoms", "note")
+FINDING_COLUMNS = ("date", "rule", "severity", "message", "source", "sessions")
+# What a CSV export holds: one row of one of these each.
+What = Literal["sessions", "checkins", "findings"]
+WHATS: tuple[What, ...] = ("sessions", "checkins", "findings")
 SYMPTOM_SEP = "; "
 
 # Cells a spreadsheet may take for a formula: escaped with one apostrophe.
@@ -140,13 +146,57 @@ def csv_row(session: Session) -> list[str]:
     ]
 
 
-def to_csv(sessions: Iterable[Session]) -> str:
-    """The CSV export: a header and one row a session, oldest first."""
+def checkin_row(checkin: CheckIn) -> list[str]:
+    """One check-in as CSV cells, in the order of ``CHECKIN_COLUMNS``."""
+    return [
+        checkin.id,
+        checkin.date.isoformat(),
+        _yes_no(checkin.aching),
+        escape_cell(checkin.where or ""),
+        "" if checkin.aching_level is None else str(checkin.aching_level),
+        "" if checkin.fatigue is None else str(checkin.fatigue),
+        escape_cell(SYMPTOM_SEP.join(checkin.symptoms)),
+        escape_cell(checkin.note or ""),
+    ]
+
+
+def finding_row(finding: Finding) -> list[str]:
+    """One finding as CSV cells, in the order of ``FINDING_COLUMNS``.
+
+    Rule names, messages and sources come from a guideline file someone may
+    have edited: escaped like the text people type.
+    """
+    return [
+        finding.date.isoformat(),
+        escape_cell(finding.rule),
+        finding.severity,
+        escape_cell(finding.message),
+        escape_cell(finding.source),
+        SYMPTOM_SEP.join(finding.sessions),
+    ]
+
+
+def _csv(header: tuple[str, ...], rows: Iterable[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(s) for s in sessions)
+    writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue()
+
+
+def to_csv(sessions: Iterable[Session]) -> str:
+    """The CSV export: a header and one row a session, oldest first."""
+    return _csv(CSV_COLUMNS, (csv_row(s) for s in sessions))
+
+
+def checkins_csv(checkins: Iterable[CheckIn]) -> str:
+    """The CSV export of check-ins: a header and one row a check-in, oldest first."""
+    return _csv(CHECKIN_COLUMNS, (checkin_row(c) for c in checkins))
+
+
+def findings_csv(findings: Iterable[Finding]) -> str:
+    """The CSV export of findings: a header and one row a finding, as given."""
+    return _csv(FINDING_COLUMNS, (finding_row(f) for f in findings))
 
 
 # ---- import ----------------------------------------------------------------------
@@ -323,6 +373,12 @@ def from_csv(text: str) -> Records:
         if header is None:
             raise DataError("the file is empty: expected a header row and one row a session.")
         columns = [name.strip().lower() for name in header]
+        for what, known in (("check-ins", CHECKIN_COLUMNS), ("findings", FINDING_COLUMNS)):
+            if tuple(columns) == known:
+                raise DataError(
+                    f"this is a CSV of {what} (alslog export --what {what.replace('-', '')}); "
+                    "import reads a CSV of sessions or a JSON export."
+                )
         unknown = [c for c in columns if c not in CSV_COLUMNS]
         if unknown:
             raise DataError(f"row 1: unknown column '{unknown[0]}': use {', '.join(CSV_COLUMNS)}.")

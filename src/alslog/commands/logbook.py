@@ -8,6 +8,7 @@ next-day aching question by itself (``offer_checkin``). With ``--yes``,
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
@@ -169,6 +170,7 @@ def add(
             when,
             flags=_Flags(tired, kept_going, talk, symptom, assisted, note),
             ask_problems=may_ask and not safety_given,
+            may_ask=may_ask,
             as_json=as_json,
             plain=plain,
         )
@@ -211,7 +213,8 @@ def add(
         flags = flags.with_problems(ask.problems())
         asked = True
     session = _new_session(the_kind, the_minutes, activity, rpe, when, flags)
-    _log_and_show(store, guide, [session], now, as_json=as_json, plain=plain, gap=asked)
+    _log_and_show(store, guide, [session], now, as_json=as_json, plain=plain, gap=asked,
+                  may_ask=may_ask)  # fmt: skip
 
 
 # ---- again -----------------------------------------------------------------------
@@ -244,7 +247,7 @@ def again(
     guide = load_guidelines(where, guidelines_path)
     store = open_store(where)
     may_ask = ask.interactive(yes or as_json)
-    last = store.last_session()
+    last = last_logged(store)
     if last is None:
         raise NotFoundError("Nothing to repeat yet: log a session first with 'alslog add'.")
     flags = _Flags(assisted=last.assisted)
@@ -254,7 +257,19 @@ def again(
         flags = flags.with_problems(ask.problems())
     activity = last.activity if last.activity is not None else _default_activity(where, last.kind)
     session = _new_session(last.kind, last.minutes, activity, None, when, flags)
-    _log_and_show(store, guide, [session], now, as_json=as_json, plain=plain, gap=may_ask)
+    _log_and_show(store, guide, [session], now, as_json=as_json, plain=plain, gap=may_ask,
+                  may_ask=may_ask)  # fmt: skip
+
+
+def last_logged(store: Store) -> Session | None:
+    """The session logged last: the newest add the undo history holds.
+
+    The undo history knows when each session was stored, so a session logged
+    now for yesterday still counts as the last one logged; beyond its reach
+    (an empty or moved-away undo log) the latest session by its time is used.
+    """
+    logged = store.logged_sessions(limit=1)
+    return logged[0][1] if logged else store.last_session()
 
 
 # ---- the parts of add and again --------------------------------------------------
@@ -408,19 +423,36 @@ def _log_and_show(
     as_json: bool,
     plain: bool,
     gap: bool,
+    may_ask: bool,
     routine: str | None = None,
 ) -> None:
     """Store the sessions (a routine's parts all or nothing, one undo), then show the rules.
 
+    The same session logged again within minutes is asked about first on a
+    terminal (Enter = no, nothing saved), else saved with a note saying so.
     An alert logged earlier today is repeated first: it still means stop.
     """
-    from alslog import render, safety
+    from alslog import ask, render, safety
 
     today = now.date()
+    twice = _logged_twice(store, sessions, now, routine=routine is not None)
+    if twice is not None and may_ask:
+        if gap:
+            ask.say("")
+        again = "it" if routine is None else "the routine"
+        if not ask.yes_no(f"You logged {twice[0]} {twice[1]}. Save {again} again?"):
+            output(plain).write("Not saved: nothing was added, the earlier one is kept.")
+            return
+        gap = True
     earlier = safety.on_day(store, guide, today, today).alerts
     store.add_sessions(sessions)
     findings = safety.about_sessions(store, guide, sessions, today)
+    note = None
+    if twice is not None and not may_ask:
+        note = f"Note: {twice[0]} was logged {twice[1]}; saved again."
     if as_json:
+        if note is not None:  # stdout holds the JSON document only
+            print(note, file=sys.stderr)
         if routine is not None:
             print_json(render.routine_json(routine, sessions, findings, earlier))
         else:
@@ -431,11 +463,48 @@ def _log_and_show(
     term = output(plain)
     if gap:
         term.write("")
+    if note is not None:
+        term.write(term.wrap(note))
     term.write(
         render.logged_lines(
             term, sessions, findings, today, done_today=done_today, earlier_alerts=earlier
         )
     )
+
+
+# The same session logged again within this time is taken for a slip (asked, or noted).
+TWICE_WITHIN = timedelta(minutes=10)
+
+
+def _logged_twice(
+    store: Store, sessions: list[Session], now: datetime, *, routine: bool
+) -> tuple[str, str] | None:
+    """(what, how long ago) when one of these sessions was logged a few minutes ago.
+
+    The same session: kind, minutes and activity (ignoring case and spaces),
+    logged within ``TWICE_WITHIN``, the undo history saying when it was stored.
+    """
+    from alslog import render
+
+    def same(session: Session) -> tuple[str, int, str]:
+        return session.kind, session.minutes, " ".join((session.activity or "").lower().split())
+
+    recent = store.logged_sessions(now - TWICE_WITHIN)
+    for new in sessions:
+        for stored, old in recent:
+            if same(new) != same(old):
+                continue
+            minutes = max(0, int((now - stored).total_seconds() // 60))
+            ago = (
+                "less than a minute ago"
+                if minutes == 0
+                else f"{render.plural(minutes, 'minute')} ago"
+            )
+            what = "the same session"
+            if routine:
+                what += f" ({_what(render, new.kind, new.minutes, new.activity)})"
+            return what, ago
+    return None
 
 
 def _add_routine(
@@ -448,6 +517,7 @@ def _add_routine(
     *,
     flags: _Flags,
     ask_problems: bool,
+    may_ask: bool,
     as_json: bool,
     plain: bool,
 ) -> None:
@@ -495,8 +565,9 @@ def _add_routine(
         for index, (kind, minutes, activity, when) in enumerate(parts)
     ]
     _log_and_show(
-        store, guide, sessions, now, as_json=as_json, plain=plain, gap=ask_problems, routine=name
-    )
+        store, guide, sessions, now, as_json=as_json, plain=plain, gap=ask_problems,
+        routine=name, may_ask=may_ask,
+    )  # fmt: skip
 
 
 # ---- the next-day check-in, asked by itself ---------------------------------------

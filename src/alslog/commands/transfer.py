@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from alslog.app import JsonOpt, app, clock, get_paths, open_store, print_json
+from alslog.app import (
+    GuidelinesOpt,
+    JsonOpt,
+    app,
+    clock,
+    get_paths,
+    load_guidelines,
+    open_store,
+    print_json,
+)
 from alslog.commands.records import SinceOpt, UntilOpt, date_range
 
 if TYPE_CHECKING:
-    from alslog.transfer import Format
+    from alslog.guidelines import Guidelines
+    from alslog.models import Finding
+    from alslog.store import Store
+    from alslog.transfer import Format, What
 
 FormatOpt = Annotated[
     str | None,
@@ -38,6 +51,25 @@ def _format(value: str | None, path: str | None) -> Format:
     raise UsageError(f"Unknown format '{value}': use json or csv.")
 
 
+def _what(value: str | None, fmt: str | None, path: str | None) -> What | None:
+    """What a CSV export holds (None: JSON, which holds everything)."""
+    from alslog import transfer
+    from alslog.errors import UsageError
+
+    if value is None:
+        return None
+    word = value.strip().lower().replace("-", "")
+    chosen = next((w for w in transfer.WHATS if word in (w, w[:-1])), None)
+    if chosen is None:
+        raise UsageError(f"Unknown --what '{value}': use sessions, checkins or findings.")
+    json_asked = fmt is not None and fmt.strip().lower() == "json"
+    if json_asked or (fmt is None and path is not None and path.lower().endswith(".json")):
+        raise UsageError(
+            "--what is for CSV (JSON holds everything): add --format csv, or drop --what."
+        )
+    return chosen
+
+
 def write_output(path: Path, data: str) -> None:
     """Write a file the user asked for, atomically; a bad path is one usage line."""
     from alslog.atomic import why, write_atomic
@@ -57,10 +89,21 @@ def write_output(path: Path, data: str) -> None:
 # ---- export ----------------------------------------------------------------------
 @app.command(
     epilog="Examples: alslog export -o alslog.json | alslog export --format csv -o log.csv "
-    "| alslog export --since 2026-01-01 --format csv > log.csv"
+    "| alslog export --since 2026-01-01 --format csv > log.csv "
+    "| alslog export --format csv --what checkins -o checkins.csv"
 )
 def export(
     fmt: FormatOpt = None,
+    what: Annotated[
+        str | None,
+        typer.Option(
+            "--what",
+            metavar="WHAT",
+            help="What the CSV holds: sessions (default), checkins, or findings "
+            "(what the guideline rules say about the period).",
+            show_default=False,
+        ),
+    ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     out: Annotated[
@@ -73,17 +116,29 @@ def export(
             show_default=False,
         ),
     ] = None,
+    guidelines_path: GuidelinesOpt = None,
 ) -> None:
-    """Save the log as JSON (everything) or CSV (sessions, one row each, for a spreadsheet)."""
+    """Save the log as JSON (everything) or CSV (one row each, for a spreadsheet)."""
     from alslog import transfer
 
-    the_format = _format(fmt, str(out) if out else None)
-    start, end = date_range(since, until, clock().date())
-    store = open_store(get_paths())
+    path = str(out) if out else None
+    the_what = _what(what, fmt, path)
+    the_format = _format(fmt, path) if the_what is None else "csv"
+    today = clock().date()
+    start, end = date_range(since, until, today)
+    where = get_paths()
+    guide = load_guidelines(where, guidelines_path) if the_what == "findings" else None
+    store = open_store(where)
     sessions = store.sessions(start, end)
     checkins = store.checkins(start, end)
     if the_format == "json":
         text = transfer.to_json(sessions, checkins, store.extra_fields(start, end))
+    elif the_what == "checkins":
+        text = transfer.checkins_csv(checkins)
+    elif the_what == "findings":
+        assert guide is not None
+        findings = _findings(store, guide, start, end, today)
+        text = transfer.findings_csv(findings)
     else:
         text = transfer.to_csv(sessions)
     if out is None or str(out) == "-":
@@ -92,15 +147,41 @@ def export(
     if the_format == "csv":
         text = "\ufeff" + text  # a byte-order mark: Excel then reads accents as UTF-8
     write_output(out, text)
-    what = f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}"
+    from alslog.render import plural
+
+    if the_what == "checkins":
+        wrote = plural(len(checkins), "check-in")
+    elif the_what == "findings":
+        wrote = plural(len(findings), "finding")
+    else:
+        wrote = plural(len(sessions), "session")
     if the_format == "json":
-        what += f" and {len(checkins)} check-in{'s' if len(checkins) != 1 else ''}"
-    print(f"Wrote {what} to {out} ({the_format.upper()}).")
-    if the_format == "csv" and checkins:
-        print(
-            f"The {len(checkins)} check-ins are not in the CSV: "
-            "use --format json to keep everything."
+        wrote += f" and {plural(len(checkins), 'check-in')}"
+    print(f"Wrote {wrote} to {out} ({the_format.upper()}).")
+    if the_format == "csv" and the_what is None and checkins:
+        those, them = (
+            ("The check-in is", "it")
+            if len(checkins) == 1
+            else (f"The {len(checkins)} check-ins are", "them")
         )
+        print(
+            f"{those} not in the CSV: use --what checkins for {them}, "
+            "or --format json to keep everything."
+        )
+
+
+def _findings(
+    store: Store, guide: Guidelines, start: date | None, end: date | None, today: date
+) -> list[Finding]:
+    """What the rules say about the export period (open ends: the logbook's first day, today)."""
+    from alslog import safety
+
+    first = start or store.first_day() or today
+    last = end or today
+    if first > last:  # an empty logbook asked about a past period
+        return []
+    findings = safety.over_period(store, guide, first, last, today).findings
+    return sorted(findings, key=lambda f: (f.date, -f.rank, f.rule))
 
 
 # ---- import ----------------------------------------------------------------------
