@@ -146,9 +146,10 @@ def _compiled() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
                 (re.compile(r"\b(\d+) min\b(?!-)"),
                  lambda m: f"{m[1]} minute{'' if m[1] == '1' else 's'}"),
                 # "3/10" -> "3 out of 10"
-                (re.compile(r"(?<![\d/])(\d{1,2})/10\b(?!/)"), lambda m: f"{m[1]} out of 10"),
+                (re.compile(r"(?<![\w/.:])(\d{1,2})/10\b(?![/.:]\w|/)"),
+                 lambda m: f"{m[1]} out of 10"),
                 # "6-20", "11–13" -> "6 to 20" (never a date: 2026-11-20 has longer parts)
-                (re.compile(r"(?<![\w\-–/])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\w\-–/])"),
+                (re.compile(r"(?<![\w\-–/.:])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\w\-–/]|[.:]\w)"),
                  lambda m: f"{m[1]} to {m[2]}"),
             ]
         )  # fmt: skip
@@ -159,8 +160,8 @@ def spoken(text: str) -> str:
     """Plain text with its short forms in words, for a screen reader and for pasting.
 
     "Tue 1 Dec" reads "Tuesday 1 December", "35 min" "35 minutes", "3/10"
-    "3 out of 10", "6-20" "6 to 20". Dates (2026-11-20), times (09:30) and
-    record ids are left as they are.
+    "3 out of 10", "6-20" "6 to 20". Dates (2026-11-20), times (09:30), file
+    names and paths (2026-11--....json, a/1-2/b) and record ids are left as they are.
     """
     for pattern, replacement in _compiled():
         text = pattern.sub(replacement, text)
