@@ -20,6 +20,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from alslog import ask
 from alslog.models import CheckIn, Session
 from alslog.paths import resolve
 from alslog.store import Store, new_id
@@ -163,7 +164,7 @@ def test_aerobic_session_asks_effort_in_words_and_takes_four_keys(  # type: igno
     s.press("3")
     s.wait(r"Same as last time: aerobic, 20 min, walking\.")
     s.press("\r")
-    s.wait(r"How hard was it\? Press a number \(Enter = 2\):")
+    s.wait(r"How hard was it\? Press a number \(Enter = 2, Esc cancels\):")
     s.wait(r"3 hard: could not talk comfortably")
     s.press("\r")  # moderate: no effort logged last time
     s.wait(r"2 moderate: could talk")
@@ -187,7 +188,7 @@ def test_effort_default_is_last_times_answer_and_hard_means_could_not_talk(  # t
     logged_ago(alslog_home, timedelta(hours=1))
     checked_in_today(alslog_home)
     s = screen("add", "strength", "10", "--plain")
-    s.wait(r"How hard was it\? Press a number \(Enter = 3\):")  # as last time: hard
+    s.wait(r"How hard was it\? Press a number \(Enter = 3, Esc cancels\):")  # as last time: hard
     s.press("3")
     s.wait("Any problems")
     s.press("\r")
@@ -326,11 +327,108 @@ def test_could_not_talk_and_typed_symptom(screen, alslog_home: Path) -> None:  #
 
 def test_escape_cancels_and_stores_nothing(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
     s = screen("add")
+    s.wait(r"What kind of session\? Press a number \(Enter = 1, Esc cancels\):")
+    s.press(ESC)
+    code, rest = s.finish()
+    assert code == 130
+    assert "Cancelled; nothing was saved." in own_lines(rest)
+    assert "Interrupted" not in rest
+    assert store(alslog_home).sessions() == []
+
+
+def own_lines(text: str) -> list[str]:
+    """The lines of the screen, without colour and the 'alslog: ' of a message."""
+    return [line.removeprefix("alslog: ").strip() for line in plain_lines(text)]
+
+
+@pytest.mark.parametrize("where", ["kind", "problems", "minutes"])
+def test_ctrl_c_at_a_question_cancels_on_a_line_of_its_own(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path, where: str
+) -> None:
+    """Ctrl-C with the cursor after a prompt: the message starts a new line; exit 130."""
+    checked_in_today(alslog_home)
+    args = {"kind": ("add",), "problems": ("add", "rom", "10"), "minutes": ("add", "aerobic")}
+    s = screen(*args[where])
+    s.wait({"kind": r"5 other", "problems": r"a symptom \(pain", "minutes": r"Minutes:"}[where])
+    time.sleep(0.2)  # the prompt is up and reading
+    s.child.sendintr()
+    code, rest = s.finish()
+    assert code == 130, rest
+    assert "Cancelled; nothing was saved." in own_lines(rest)
+    assert not any(line.startswith((">", "Minutes")) and "Cancelled" in line
+                   for line in plain_lines(rest))  # fmt: skip
+    assert store(alslog_home).sessions() == []
+
+
+def test_cancel_after_the_check_in_says_what_was_saved(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(alslog_home, days_ago=1)
+    s = screen("add")
+    s.wait(r"aching since yesterday's exercise\? \[y/N\]")
+    s.press("\r")
     s.wait("What kind")
     s.press(ESC)
+    code, rest = s.finish()
+    assert code == 130
+    assert "Cancelled; only the check-in was saved." in own_lines(rest)
+    assert len(store(alslog_home).sessions()) == 1  # only the seeded one
+
+
+@pytest.mark.parametrize("line_mode", [False, True])
+def test_a_typed_word_picks_the_option_it_names(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path, line_mode: bool
+) -> None:
+    """'stretch' at the kind menu, 'dizzy' at the symptom menu: letters, then Enter."""
+    seed(alslog_home, days_ago=0, minutes=10)
+    s = screen("add", env={"ALSLOG_LINE_INPUT": "1"} if line_mode else None)
+    s.wait(r"5 other")
+    s.press("stretch\r")
+    s.wait(r"Same as last time: stretching, 10 min\.")
+    s.press("\r")
+    s.wait("Any problems")
+    s.press("s\r" if line_mode else "s")
+    s.wait(r"9 something else")
+    s.press("dizzy\r")
+    s.wait(r"dizzy or faint")
+    s.wait("Anything else")
+    s.press("\r")
+    code, rest = s.finish()
+    assert code == 0, rest
+    latest = store(alslog_home).last_session()
+    assert latest is not None and latest.kind == "stretching"
+    assert latest.symptoms == ("dizzy or faint",)
+    assert "STOP NOW and contact your care team." in rest  # dizziness is a red flag
+
+
+@pytest.mark.parametrize("line_mode", [False, True])
+def test_a_word_that_names_no_option_is_answered_with_the_keys(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path, line_mode: bool
+) -> None:
+    checked_in_today(alslog_home)
+    s = screen("add", env={"ALSLOG_LINE_INPUT": "1"} if line_mode else None)
+    s.wait(r"5 other")
+    s.press("yoga\r")
+    s.wait(r"Press 1 to 5, or Esc to cancel\.")
+    s.press("2\r" if line_mode else "2")
+    s.wait(r"2 range of motion")
+    s.wait("Minutes")
+    s.press(ESC + "\r")  # a typed answer: Escape, then Enter
+    code, rest = s.finish()
+    assert code == 130
+    assert "Cancelled; nothing was saved." in own_lines(rest)
+    assert store(alslog_home).sessions() == []
+
+
+def test_backspace_corrects_a_typed_word(screen, alslog_home: Path) -> None:  # type: ignore[no-untyped-def]
+    checked_in_today(alslog_home)
+    seed(alslog_home, days_ago=1, kind="aerobic", minutes=20, activity="walking")
+    s = screen("add")
+    s.wait(r"5 other")
+    s.press("aer\x7f\x7f\x7fstrength\r")
+    s.wait(r"strength, 4 strengthening")  # the word as typed, then the answer
+    s.wait("Minutes")
+    s.press(ESC + "\r")
     code, _rest = s.finish()
     assert code == 130
-    assert store(alslog_home).sessions() == []
 
 
 def test_a_wrong_key_asks_again_in_words(screen) -> None:  # type: ignore[no-untyped-def]
@@ -686,3 +784,33 @@ def test_without_a_terminal_nothing_waits(alslog_home: Path) -> None:
     assert "?" not in week.stdout.split("Week")[0]
     assert store(alslog_home).checkins() == []  # nothing asked, nothing recorded
     assert time.monotonic() - started < 60
+
+
+# ---- a typed word at a number menu ---------------------------------------------------------
+KINDS_SHOWN = ["stretching", "range of motion", "aerobic", "strengthening", "other"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "labels", "picked"),
+    [
+        ("stretch", KINDS_SHOWN, 0),
+        ("Range", KINDS_SHOWN, 1),
+        ("motion", KINDS_SHOWN, 1),
+        ("strength", KINDS_SHOWN, 3),
+        ("strech", KINDS_SHOWN, 0),  # a typo, by spelling
+        ("s", KINDS_SHOWN, None),  # stretching or strengthening: say the keys
+        ("yoga", KINDS_SHOWN, None),
+        ("dizzy", [*ask.SYMPTOM_CHOICES, "something else"], 2),
+        ("dizy", [*ask.SYMPTOM_CHOICES, "something else"], 2),
+        ("pain", [*ask.SYMPTOM_CHOICES, "something else"], 6),  # the whole label first
+        ("chest", [*ask.SYMPTOM_CHOICES, "something else"], 0),
+        ("breath", [*ask.SYMPTOM_CHOICES, "something else"], 1),
+        ("urine", [*ask.SYMPTOM_CHOICES, "something else"], 5),
+        ("or", [*ask.SYMPTOM_CHOICES, "something else"], None),
+        ("", KINDS_SHOWN, None),
+    ],
+)
+def test_a_typed_word_is_matched_to_the_option_it_names(
+    typed: str, labels: list[str], picked: int | None
+) -> None:
+    assert ask.match_option(typed, labels) == picked

@@ -248,7 +248,7 @@ def test_edit_by_prefix_changes_only_what_is_given(cli, logged) -> None:  # type
     b = logged["b"]
     result = cli("edit", b["id"][:5], "--minutes", "25", "--note", "hilly")
     assert result.code == 0, result.err
-    assert "Changed: aerobic, 25 min (walking), effort 12" in result.out
+    assert "Changed: aerobic, 25 minutes (walking), effort 12" in result.out
     (after,) = listed(cli, "--kind", "aerobic")["sessions"]
     assert after == {**b, "minutes": 25, "note": "hilly"}
 
@@ -325,7 +325,7 @@ def test_edit_a_checkin(cli, logged) -> None:  # type: ignore[no-untyped-def]
     check = logged["checkin"]
     result = cli("edit", check["id"][:6], "--no-aching", "--fatigue", "4")
     assert result.code == 0, result.err
-    assert "no aching, fatigue 4/10" in result.out
+    assert "no aching, fatigue 4 out of 10" in result.out
     (after,) = listed(cli)["checkins"]
     assert after == {**check, "aching": False, "fatigue": 4}
     one_line_error(cli("edit", check["id"], "--minutes", "5"), 2, "is a check-in")

@@ -156,7 +156,26 @@ def load_guidelines(where: Paths, override: Path | None) -> Guidelines:
 def output(plain: bool) -> Term:
     from alslog.term import Term
 
-    return Term.detect(plain=plain)
+    return Term.detect(plain=plain or _plain_setting())
+
+
+def _plain_setting() -> bool:
+    """Whether ``alslog config set plain true`` made plain output the default.
+
+    Output comes after a command has saved: a config file that does not load
+    must not turn a saved session into an error (its other commands say what
+    is wrong with it), so here it counts as "not set".
+    """
+    where = get_paths()
+    if not where.config_file.is_file():  # no settings: skip loading them
+        return False
+    from alslog import config
+    from alslog.errors import ConfigError
+
+    try:
+        return bool(config.load(where).plain)
+    except ConfigError:
+        return False
 
 
 def print_json(document: dict[str, Any]) -> None:

@@ -9,7 +9,11 @@ takes the default, which is always the safe, common answer. Set
 on-screen keyboards and screen readers prefer it).
 
 Each answer is written back in words after the question ("no", "stretching"),
-so the screen (and a screen reader) says what was chosen.
+so the screen (and a screen reader) says what was chosen. Escape (or Ctrl-C,
+Ctrl-D) cancels: "Cancelled; nothing was saved." on a line of its own, exit
+130. At a number menu a typed word ("dizzy", "stretch") picks the option it
+names; in single-key mode a first key that is a letter starts a word that
+Enter ends.
 """
 
 from __future__ import annotations
@@ -17,12 +21,42 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import NoReturn, TypeVar
+
+from alslog.errors import AlslogError, ExitCode
 
 T = TypeVar("T")
 
 ENTER = ""  # what key() returns for Enter
 _CANCEL = {"\x03", "\x04", "\x1b"}  # Ctrl-C, Ctrl-D, Escape
+_BACKSPACE = {"\x7f", "\x08"}
+
+
+class Cancelled(AlslogError):
+    """A question was cancelled (Escape, Ctrl-C, Ctrl-D): exit 130, nothing more is saved."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
+# What was already saved before the question that was cancelled (the day's
+# check-in asked first, say): the cancel message must not say "nothing".
+_saved: list[str] = []
+
+
+def saved(what: str) -> None:
+    """Note that ``what`` ("the check-in") is saved: a later cancel must not say "nothing"."""
+    _saved.append(what)
+
+
+def cancel() -> NoReturn:
+    """End the questions: the cursor to a new line, then Cancelled, saying what was kept."""
+    global _column
+    if _column:
+        print(flush=True)
+        _column = 0
+    if _saved:
+        raise Cancelled(f"Cancelled; only {' and '.join(_saved)} was saved.")
+    raise Cancelled("Cancelled; nothing was saved.")
 
 
 def interactive(yes: bool) -> bool:
@@ -47,10 +81,12 @@ def say(text: str, indent: str = "") -> None:
     """Print a line of a question, wrapped to the terminal."""
     import textwrap
 
+    global _column
     lines = textwrap.wrap(
         text, width=width(), initial_indent=indent, subsequent_indent=indent + "  " * bool(indent)
     )
     print("\n".join(lines or [""]), flush=True)
+    _column = 0
 
 
 _column = 0  # where the cursor is after the last prompt: the answer goes there
@@ -92,8 +128,12 @@ def _read_line() -> str:
     return data.decode("utf-8", "replace").rstrip("\r\n")
 
 
-def _read_key() -> str:
-    """One key press, without Enter; '\\n' for Enter. Falls back to a line."""
+def _read_key(*, keep: bool = False) -> str:
+    """One key press, without Enter; '\\n' for Enter. Falls back to a line.
+
+    Keys pressed before the question are dropped (a bounced key must not
+    answer it); ``keep`` keeps them, for the letters of a word typed fast.
+    """
     if _line_mode():
         line = _read_line().strip()
         return line[:1] if line else "\n"
@@ -107,7 +147,8 @@ def _read_key() -> str:
         line = _read_line().strip()
         return line[:1] if line else "\n"
     try:
-        tty.setcbreak(fd)  # no echo, no Enter needed; Ctrl-C still interrupts
+        # no echo, no Enter needed; Ctrl-C still interrupts
+        tty.setcbreak(fd, termios.TCSANOW if keep else termios.TCSAFLUSH)
         first = os.read(fd, 1)
         if first == b"\x1b":  # Escape, or the start of an arrow key: drop the rest
             _drain(fd)
@@ -130,18 +171,37 @@ def _drain(fd: int) -> None:
             break
 
 
+def _get_key(*, keep: bool = False) -> str:
+    """One key press; Escape, Ctrl-C or Ctrl-D cancel (see :func:`cancel`)."""
+    try:
+        pressed = _read_key(keep=keep)
+    except KeyboardInterrupt:
+        cancel()
+    if pressed in _CANCEL:
+        cancel()
+    return pressed
+
+
+def _get_line() -> str:
+    """One line; Ctrl-C, Ctrl-D or a line that starts with Escape cancel."""
+    try:
+        line = _read_line()
+    except KeyboardInterrupt:
+        cancel()
+    if line.lstrip()[:1] in _CANCEL:
+        cancel()
+    return line
+
+
 def key(prompt: str, keys: str, *, retry: str) -> str:
     """Ask for one of ``keys`` (lower case) with one key press; '' means Enter.
 
-    Escape, Ctrl-C and Ctrl-D cancel (KeyboardInterrupt). Any other key
+    Escape, Ctrl-C and Ctrl-D cancel (:class:`Cancelled`). Any other key
     repeats ``retry`` on its own line and asks again.
     """
     _prompt(prompt)
     while True:
-        pressed = _read_key()
-        if pressed in _CANCEL:
-            print(flush=True)
-            raise KeyboardInterrupt
+        pressed = _get_key()
         if pressed == "\n":
             return ENTER
         if pressed.lower() in keys:
@@ -152,9 +212,11 @@ def key(prompt: str, keys: str, *, retry: str) -> str:
 
 def answered(words: str) -> None:
     """Write the chosen answer, in words, after the question, and end the line."""
+    global _column
     if words and _column + len(words) > width():  # no wrapping in the middle of a word
         words = "\n  " + words
     print(words, flush=True)
+    _column = 0
 
 
 # ---- questions ------------------------------------------------------------------
@@ -168,17 +230,119 @@ def yes_no(question: str, default: bool = False) -> bool:
 
 
 def choose(question: str, options: Sequence[tuple[str, T]], default: int = 0) -> T:
-    """Pick one option by its number, one key press (up to 9 options); Enter takes the default."""
-    say(f"{question} Press a number (Enter = {default + 1}):")
+    """Pick one option by its number, one key press (up to 9 options); Enter takes the default.
+
+    A typed word that names an option picks it ("stretch": stretching).
+    """
+    say(f"{question} Press a number (Enter = {default + 1}, Esc cancels):")
     for number, (label, _value) in enumerate(options, start=1):
         say(f"{number} {label}", indent="  ")
     if len(options) > 9:  # pragma: no cover - our lists are short
         raise ValueError("choose() takes at most 9 options")
-    digits = "".join(str(n) for n in range(1, len(options) + 1))
-    pressed = key(">", digits, retry=f"Please press 1 to {len(options)}, or Enter:")
-    index = default if pressed == ENTER else int(pressed) - 1
+    picked = pick_number([label for label, _value in options])
+    index = default if picked is None else picked
     answered(f"{index + 1} {options[index][0]}")
     return options[index][1]
+
+
+def pick_number(labels: Sequence[str], retry: str | None = None) -> int | None:
+    """The index of the option picked by number or by a typed word; None for Enter.
+
+    In single-key mode a digit answers at once; a letter starts a word, shown
+    as it is typed (Backspace works) and ended by Enter. In line mode the line
+    is read. A word that names no option (or several) says the keys again.
+    """
+    count = len(labels)
+    retry = retry or f"Press 1 to {count}, or Esc to cancel."
+    _prompt(">")
+    while True:
+        if _line_mode():
+            typed = _get_line().strip()
+        else:
+            typed = _get_key()
+            if typed == "\n":
+                typed = ""
+            elif typed.isalpha():
+                typed = _type_word(typed)
+                print(", ", end="", flush=True)  # the answer in words follows the word
+        if not typed:
+            return None
+        if typed.isdigit() and 1 <= int(typed) <= count:
+            return int(typed) - 1
+        found = match_option(typed, labels)
+        if found is not None:
+            return found
+        print(flush=True)
+        say(retry)
+        _prompt(">")
+
+
+def _type_word(first: str) -> str:
+    """Letters typed after ``first``, shown as they come, until Enter."""
+    global _column
+    word = first
+    print(first, end="", flush=True)
+    _column += 1
+    while True:
+        pressed = _get_key(keep=True)
+        if pressed == "\n":
+            return word
+        if pressed in _BACKSPACE:
+            if word:
+                word = word[:-1]
+                print("\b \b", end="", flush=True)
+                _column -= 1
+            continue
+        if pressed.isprintable():
+            word += pressed
+            print(pressed, end="", flush=True)
+            _column += 1
+
+
+_FILLER = {"a", "an", "or", "of", "the", "and"}
+
+
+def match_option(typed: str, labels: Sequence[str]) -> int | None:
+    """The option a typed word names, or None when it names none or several.
+
+    In order: the whole label ("pain"); the one label that a word of it starts
+    with the typed word ("dizzy": "dizzy or faint", "stretch": "stretching");
+    else the one closest label word by spelling ("strech", "dizy").
+    """
+    word = " ".join(typed.lower().split())
+    if not word:
+        return None
+    names = [label.lower() for label in labels]
+    if word in names:
+        return names.index(word)
+    parts = [[p.strip("(),.:") for p in name.split() if p not in _FILLER] for name in names]
+    starts = [
+        i
+        for i, name in enumerate(names)
+        if name.startswith(word) or any(p.startswith(word) for p in parts[i])
+    ]
+    if len(starts) == 1:
+        return starts[0]
+    if starts or len(word) < 3:
+        return None
+    from rapidfuzz import fuzz  # only when a word was typed
+
+    # Each word of a label, whole ("dizy": dizzy) or cut to the typed length ("strech": stretc).
+    scores = [
+        max(
+            (
+                max(fuzz.ratio(word, p), fuzz.ratio(word, p[: len(word)]))
+                for p in part
+                if len(p) >= 3
+            ),
+            default=0.0,
+        )
+        for part in parts
+    ]
+    best = max(scores)
+    if best < 80 or scores.count(best) > 1:
+        return None
+    return scores.index(best)
 
 
 def ask_value(question: str, parse: Callable[[str], T], default: T | None = None) -> T | None:
@@ -186,7 +350,7 @@ def ask_value(question: str, parse: Callable[[str], T], default: T | None = None
     suffix = f" [{default}]" if default is not None else ""
     while True:
         _prompt(f"{question}{suffix}:")
-        answer = _read_line().strip()
+        answer = _get_line().strip()
         if not answer:
             return default
         try:
@@ -197,8 +361,11 @@ def ask_value(question: str, parse: Callable[[str], T], default: T | None = None
 
 def ask_text(question: str) -> str | None:
     """A short free text; Enter skips it (None)."""
+    global _column
     _prompt(f"{question} (type it, or Enter to skip):")
-    return _read_line().strip() or None
+    text = _get_line().strip() or None
+    _column = 0  # the terminal echoed the line and its Enter
+    return text
 
 
 def scale(question: str, top: int = 10) -> int | None:
@@ -220,11 +387,10 @@ def scale(question: str, top: int = 10) -> int | None:
         return None
     value = int(pressed)
     if value == 1 and top >= 10:
+        global _column
         print("1", end="", flush=True)
-        second = _read_key()
-        if second in _CANCEL:
-            print(flush=True)
-            raise KeyboardInterrupt
+        _column += 1
+        second = _get_key(keep=True)  # "10" typed fast is ten
         if second == "0":
             answered("0")
             return 10
@@ -277,7 +443,7 @@ def problems(question: str = "Any problems?") -> Problems:
     pressing t, k or n again takes it back. Enter ends.
     """
     found = Problems()
-    say(f"{question} Enter = none, or press:")
+    say(f"{question} Enter = none, Esc cancels, or press:")
     for letter, label in (
         ("t", "felt tired"),
         ("k", "kept going after feeling tired"),
@@ -334,20 +500,22 @@ def effort(default: str = "moderate") -> str:
 
 def pick_symptom() -> str | None:
     """One symptom with one key (9 = type another); Enter goes back without one."""
-    say("Which symptom? Press a number (Enter = back):")
+    say("Which symptom? Press a number or type a word (Enter = back, Esc cancels):")
     for number, label in enumerate(SYMPTOM_CHOICES, start=1):
         say(f"{number} {label}", indent="  ")
     other = len(SYMPTOM_CHOICES) + 1
     say(f"{other} something else (type it)", indent="  ")
-    digits = "".join(str(n) for n in range(1, other + 1))
-    pressed = key(">", digits, retry=f"Please press 1 to {other}, or Enter:")
-    if pressed == ENTER:
+    picked = pick_number(
+        [*SYMPTOM_CHOICES, "something else"],
+        retry=f"Press 1 to {other} ({other} to type another), or Esc to cancel.",
+    )
+    if picked is None:
         answered("back")
         return None
-    if int(pressed) == other:
+    if picked == other - 1:
         answered("something else")
         return ask_text("What was it?")
-    label = SYMPTOM_CHOICES[int(pressed) - 1]
+    label = SYMPTOM_CHOICES[picked]
     answered(label)
     return label
 

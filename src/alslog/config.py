@@ -9,6 +9,8 @@ Settings:
 
 * ``name``, ``therapist``: shown on the report.
 * ``aerobic_goal_minutes``: the weekly aerobic goal agreed with the therapist.
+* ``plain``: ``true`` makes plain output the default (for a screen reader:
+  no wrapping, no bars, words spelled out), as ``--plain`` does.
 * ``[activity]``: the default activity per kind, e.g. ``aerobic = "walking"``.
 * ``[routines]``: named lists of sessions, e.g.
   ``morning = [{kind = "stretching", minutes = 10}, {kind = "rom", minutes = 10}]``,
@@ -32,9 +34,11 @@ if TYPE_CHECKING:
 GOAL_MAX = 7 * 24 * 60  # minutes in a week: anything above is a typo
 RoutineName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")]
 ACCEPTED_KEYS = (
-    "name, therapist, aerobic_goal_minutes, activity.KIND (e.g. activity.aerobic) "
+    "name, therapist, aerobic_goal_minutes, plain, activity.KIND (e.g. activity.aerobic) "
     "or routine.NAME (e.g. routine.morning)"
 )
+_TRUE = ("true", "yes", "on", "1")
+_FALSE = ("false", "no", "off", "0")
 
 
 class RoutineItem(BaseModel):
@@ -55,6 +59,7 @@ class Config(BaseModel):
     name: ShortText | None = None
     therapist: ShortText | None = None
     aerobic_goal_minutes: int | None = Field(default=None, ge=1, le=GOAL_MAX, strict=True)
+    plain: bool | None = Field(default=None, strict=True)
     activity: dict[Kind, ShortText] = Field(default_factory=dict)
     routines: dict[RoutineName, Annotated[tuple[RoutineItem, ...], Field(min_length=1)]] = Field(
         default_factory=dict
@@ -112,6 +117,8 @@ def parse(text: str, source: str) -> Config:
         key, msg = _where(error)
         if key == "aerobic_goal_minutes":
             msg = f"use whole minutes from 1 to {GOAL_MAX} (got {data.get(key)!r})"
+        elif key == "plain":
+            msg = f"use true or false (got {data.get(key)!r})"
         elif key.split(".")[0] not in Config.model_fields:
             msg = f"not a setting alslog knows (use {ACCEPTED_KEYS})"
         raise ConfigError(f"{source}: {key}: {msg}; edit the file to fix it.") from None
@@ -215,6 +222,14 @@ def with_value(config: Config, key: str, value: str) -> Config:
                 raise UsageError(
                     f"aerobic_goal_minutes must be whole minutes a week, e.g. 150, not '{value}'."
                 ) from None
+    elif key == "plain":
+        word = value.strip().lower()
+        if clear:
+            data[key] = None
+        elif word in _TRUE + _FALSE:
+            data[key] = word in _TRUE
+        else:
+            raise UsageError(f"plain must be true or false, not '{value.strip()}'.")
     elif key.startswith("activity."):
         kind = parse_kind(key.removeprefix("activity."))
         activities = dict(data["activity"])

@@ -7,7 +7,7 @@ at most, readable at 40). JSON documents carry ``"version": 1``.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from alslog import escape
@@ -39,6 +39,16 @@ def day_label(day: date, today: date | None = None) -> str:
         if day.year != today.year:
             return f"{day:%a} {day.day} {day:%b %Y}"
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def week_day_label(day: date, today: date) -> str:
+    """Within a week's summary: 'today', 'yesterday' or the weekday alone ('Wednesday').
+
+    In a seven-day summary each weekday comes once, and the heading gives the
+    dates: plain output says the shorter name (fewer words to listen to).
+    """
+    label = day_label(day, today)
+    return label if label in ("today", "yesterday") else f"{day:%A}"
 
 
 def when_label(at: datetime, today: date | None = None) -> str:
@@ -123,6 +133,7 @@ def findings_lines(
     *,
     show_day: bool = False,
     group: bool = False,
+    in_week: bool = False,
 ) -> list[str]:
     """Each finding as a labelled paragraph, most serious first (as given).
 
@@ -130,9 +141,16 @@ def findings_lines(
     earlier day is told in the past tense, with a reminder to tell the care
     team. ``show_day`` adds the day to findings whose message does not name it.
     ``group`` tells a reminder about a day (no session: the daily rules) once
-    per rule and severity, listing its other days after it.
+    per rule and severity, listing its other days after it. ``in_week``: the
+    findings of a week's summary, whose days plain output names by weekday.
     """
     lines: list[str] = []
+
+    def label_of(day: date) -> str:
+        if in_week and term.plain and today is not None:
+            return week_day_label(day, today)
+        return day_label(day, today)
+
     banner = False
     also: dict[tuple[str, str], list[date]] = {}
     if group:
@@ -147,12 +165,14 @@ def findings_lines(
         else:
             text = clean(finding.message)
             if show_day and not finding.names_day:
-                text = f"({day_label(finding.date, today)}) {text}"
+                text = f"({label_of(finding.date)}) {text}"
         more = also.get((finding.rule, finding.severity)) if not finding.sessions else None
         if more:
-            text += f" Also on {_and([day_label(d, today) for d in more])}."
+            text += f" Also on {_and([label_of(d) for d in more])}."
         if finding.source:
             text += f" Source: {finding.source}."
+        if in_week and term.plain and today is not None and not past:
+            text = _week_days_named(text, today)
         if finding.severity == "alert" and not past and not banner:
             lines.extend(alert_banner(term))
             banner = True
@@ -160,6 +180,20 @@ def findings_lines(
         wrapped[0] = head + wrapped[0][len(label) + 1 :]
         lines.extend(wrapped)
     return lines
+
+
+def _week_days_named(text: str, today: date) -> str:
+    """'Mon 30 Nov' in a finding of this week's summary said as 'yesterday' or 'Monday'.
+
+    Only the seven days ending today: each weekday names one of them.
+    """
+    for back in range(7):
+        day = today - timedelta(days=back)
+        said = week_day_label(day, today)
+        if back < 2:  # "on Tue 1 Dec" -> "today", not "on today"
+            text = text.replace(f"on {day_label(day)}", said)
+        text = text.replace(day_label(day), said)
+    return text
 
 
 def grouped(
@@ -310,19 +344,22 @@ def week_lines(term: Term, summary: WeekSummary) -> list[str]:
         "",
     ]
     for day in summary.days:
-        label = f"{day_label(day.date, today)}:"
+        shown = week_day_label(day.date, today) if term.plain else day_label(day.date, today)
+        label = f"{shown}:"
         if day.sessions:
             done = ", ".join(f"{kind_label(k)} {day.minutes[k]}" for k in KINDS if day.minutes[k])
             text = f"{done} min"
             if day.max_rpe is not None:
                 text += f"; highest effort {day.max_rpe}"
         elif day.date > today:
-            text = "-"
+            text = "still to come" if term.plain else "-"
         else:
             text = "no sessions"
         if day.marks:
             text += "; " + clean(", ".join(day.marks))
-        lines.extend(term.wrap(text, first=f"{label:<11} ", indent=" " * 12))
+        # Plain: no padding to line up columns (a screen reader says nothing for it).
+        first = f"{label} " if term.plain else f"{label:<11} "
+        lines.extend(term.wrap(text, first=first, indent=" " * 12))
     lines.append("")
     target = summary.target_days
     if target:
@@ -357,14 +394,20 @@ def week_lines(term: Term, summary: WeekSummary) -> list[str]:
     if summary.findings:
         count = len(grouped(summary.findings)[0])
         lines.append(term.style(f"{count} thing{'s' if count != 1 else ''} to look at:", "bold"))
-        lines.extend(findings_lines(term, summary.findings, today, show_day=True, group=True))
+        lines.extend(
+            findings_lines(term, summary.findings, today, show_day=True, group=True, in_week=True)
+        )
     else:
         lines.append("Nothing flagged this week.")
     return lines
 
 
 def chart_lines(term: Term, summary: WeekSummary) -> list[str]:
-    """Minutes per day as bars, scaled to the width."""
+    """Minutes per day as bars, scaled to the width; plain: one short sentence of numbers."""
+    if term.plain:
+        first, last = summary.days[0].date, summary.days[-1].date
+        numbers = ", ".join(str(d.total) for d in summary.days)
+        return [f"Minutes per day, {first:%A} to {last:%A}: {numbers}."]
     lines = ["Minutes per day:"]
     most = max((d.total for d in summary.days), default=0)
     room = max(10, term.width - 16)

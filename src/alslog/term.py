@@ -2,7 +2,12 @@
 
 Colour is used only on a terminal, never with ``--plain``, ``NO_COLOR`` or
 ``TERM=dumb``. Nothing here draws boxes: output reads well aloud with a
-screen reader and survives being piped or printed. This module is small on
+screen reader and survives being piped or printed.
+
+Plain output (``--plain``, the ``plain`` setting, or any output that is not a
+terminal) is for listening and for pasting: no hard wrapping (the terminal or
+the screen reader wraps), no bars, and short forms said in words ("minutes",
+"3 out of 10", "6 to 20", "Tuesday 1 December"), see :func:`spoken`. This module is small on
 purpose: the everyday commands must start fast, so rich is not imported here.
 """
 
@@ -13,7 +18,11 @@ import shutil
 import sys
 import textwrap
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
 
 MAX_WIDTH = 80
 MIN_WIDTH = 40
@@ -33,22 +42,33 @@ _CODES = {
 
 @dataclass(frozen=True)
 class Term:
-    """An output target: whether to colour, and the width to wrap to."""
+    """An output target: whether to colour, the width to wrap to, and whether plain.
+
+    ``plain``: text for listening and pasting (no wrapping, no bars, words
+    spelled out). A terminal with ``NO_COLOR`` is not plain: it keeps the
+    look of the terminal, without colour.
+    """
 
     color: bool
     width: int
     stream: TextIO
+    plain: bool = False
 
     @classmethod
     def detect(cls, *, plain: bool = False, stream: TextIO | None = None) -> Term:
-        """Decide colour and width from the flags, environment and the stream."""
+        """Decide colour, width and plain text from the flags, environment and the stream."""
         out = sys.stdout if stream is None else stream
         env = os.environ
         plain = plain or bool(env.get("ALSLOG_PLAIN"))
         is_tty = hasattr(out, "isatty") and out.isatty()
         color = not plain and is_tty and "NO_COLOR" not in env and env.get("TERM", "") != "dumb"
         columns = shutil.get_terminal_size((MAX_WIDTH, 24)).columns if is_tty else MAX_WIDTH
-        return cls(color=color, width=max(MIN_WIDTH, min(MAX_WIDTH, columns)), stream=out)
+        return cls(
+            color=color,
+            width=max(MIN_WIDTH, min(MAX_WIDTH, columns)),
+            stream=out,
+            plain=plain or not is_tty,
+        )
 
     def style(self, text: str, *styles: str) -> str:
         """Text in the given styles (bold, red, ...) when colour is on; else as it is."""
@@ -58,7 +78,12 @@ class Term:
         return f"\x1b[{codes}m{text}\x1b[0m"
 
     def wrap(self, text: str, *, indent: str = "", first: str | None = None) -> list[str]:
-        """Wrap a paragraph to the width; ``first`` starts the first line (default: indent)."""
+        """Wrap a paragraph to the width; ``first`` starts the first line (default: indent).
+
+        Plain text is one line: a line broken inside a phrase is read as two.
+        """
+        if self.plain:
+            return [((indent if first is None else first) + " ".join(text.split())).rstrip()]
         return textwrap.wrap(
             text,
             width=self.width,
@@ -69,11 +94,75 @@ class Term:
         ) or [(indent if first is None else first).rstrip()]
 
     def write(self, lines: list[str] | str) -> None:
-        """Print lines to the stream."""
+        """Print lines to the stream (plain: with short forms in words)."""
         text = lines if isinstance(lines, str) else "\n".join(lines)
-        print(text, file=self.stream)
+        print(spoken(text) if self.plain else text, file=self.stream)
 
     @property
     def bar_char(self) -> str:
         """A block on a colour terminal; a plain character otherwise."""
         return "█" if self.color else "#"
+
+
+# ---- plain text said in words ------------------------------------------------------
+_DAYS = {
+    "Mon": "Monday",
+    "Tue": "Tuesday",
+    "Wed": "Wednesday",
+    "Thu": "Thursday",
+    "Fri": "Friday",
+    "Sat": "Saturday",
+    "Sun": "Sunday",
+}
+_MONTHS = {
+    "Jan": "January",
+    "Feb": "February",
+    "Mar": "March",
+    "Apr": "April",
+    "Jun": "June",
+    "Jul": "July",
+    "Aug": "August",
+    "Sep": "September",
+    "Oct": "October",
+    "Nov": "November",
+    "Dec": "December",
+}
+_rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = []
+
+
+def _compiled() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
+    import re  # here: `alslog add` in a script must not pay for it before it is needed
+
+    if not _rules:
+        days = "|".join(_DAYS)
+        months = "|".join(_MONTHS)
+        _rules.extend(
+            [
+                # "Tue 1 Dec" -> "Tuesday 1 December"; "1 Dec" -> "1 December"
+                (re.compile(rf"\b({days})(?= \d{{1,2}}\b)"), lambda m: _DAYS[m[1]]),
+                (re.compile(rf"(?<=\b\d )({months})\b|(?<=\b\d\d )({months})\b"),
+                 lambda m: _MONTHS[m[1] or m[2]]),
+                # "35 min" -> "35 minutes", "1 min" -> "1 minute"
+                (re.compile(r"\b(\d+) min\b(?!-)"),
+                 lambda m: f"{m[1]} minute{'' if m[1] == '1' else 's'}"),
+                # "3/10" -> "3 out of 10"
+                (re.compile(r"(?<![\w/.:])(\d{1,2})/10\b(?![/.:]\w|/)"),
+                 lambda m: f"{m[1]} out of 10"),
+                # "6-20", "11–13" -> "6 to 20" (never a date: 2026-11-20 has longer parts)
+                (re.compile(r"(?<![\w\-–/.:])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\w\-–/]|[.:]\w)"),
+                 lambda m: f"{m[1]} to {m[2]}"),
+            ]
+        )  # fmt: skip
+    return _rules
+
+
+def spoken(text: str) -> str:
+    """Plain text with its short forms in words, for a screen reader and for pasting.
+
+    "Tue 1 Dec" reads "Tuesday 1 December", "35 min" "35 minutes", "3/10"
+    "3 out of 10", "6-20" "6 to 20". Dates (2026-11-20), times (09:30), file
+    names and paths (2026-11--....json, a/1-2/b) and record ids are left as they are.
+    """
+    for pattern, replacement in _compiled():
+        text = pattern.sub(replacement, text)
+    return text

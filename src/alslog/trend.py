@@ -7,7 +7,7 @@ last week of a trend is the week ``alslog week`` shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from alslog.models import KINDS, CheckIn, Finding, Session, most_serious_first
@@ -110,6 +110,20 @@ class Trend:
     def empty(self) -> bool:
         """Nothing was logged in the period."""
         return not self.sessions and not self.checkins
+
+    def from_first_data(self) -> Trend:
+        """The trend from its first week with a session or a check-in (at least the last week).
+
+        Empty weeks before anything was logged say nothing, and take time to listen to.
+        """
+        logged = {s.day for s in self.sessions} | {c.date for c in self.checkins}
+        first = next(
+            (i for i, w in enumerate(self.weeks) if any(w.start <= d <= w.end for d in logged)),
+            len(self.weeks) - 1,
+        )
+        if first <= 0:
+            return self
+        return replace(self, start=self.weeks[first].start, weeks=self.weeks[first:])
 
 
 def period(end: date, weeks: int) -> tuple[date, date]:

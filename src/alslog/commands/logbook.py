@@ -616,6 +616,7 @@ def offer_checkin(store: Store, guide: Guidelines, now: datetime, plain: bool) -
         aching_level=how_bad,
     )
     replaced, findings = _save_checkin(store, guide, record, today)
+    ask.saved("the check-in")  # a later cancel says so
     term = output(plain)
     term.write(render.checkin_lines(term, record, findings, today, replaced=replaced))
     term.write("")

@@ -129,7 +129,7 @@ def trend(
         print_json(trend_json(picture))
         return
     term = output(plain)
-    term.write(trend_lines(term, picture, bars=not plain))
+    term.write(trend_lines(term, picture.from_first_data(), bars=not term.plain))
 
 
 def trend_json(picture: Trend) -> dict[str, Any]:
@@ -165,9 +165,10 @@ def trend_lines(term: Term, picture: Trend, *, bars: bool) -> list[str]:
     """Week by week in plain sentences; bars (after the numbers) unless plain."""
     from alslog.render import kind_label
 
+    count = len(picture.weeks)
     lines = [
         term.style(
-            f"{len(picture.weeks)} weeks, {picture.start:%a} {picture.start.day} "
+            f"{count} week{'s' if count != 1 else ''}, {picture.start:%a} {picture.start.day} "
             f"{picture.start:%b} to {picture.end:%a} {picture.end.day} {picture.end:%b %Y}",
             "bold",
         ),
