@@ -150,10 +150,12 @@ def test_again_and_routines_are_noted_too(cli, alslog_home: Path) -> None:  # ty
     assert first.code == 0 and "Note:" not in first.out  # rom 5 is not rom 10
     second = cli("add", "--routine", "morning")
     assert second.code == 0
-    assert " ".join(second.out.split()).startswith(  # one sentence (wrapped at 80)
-        "Note: the same session (stretching, 10 min) was logged less than a minute ago; "
-        "saved again. Logged: stretching, 10 min"
-    )
+    assert second.out.splitlines()[:2] == [  # plain: one line each, words spelled out
+        "Note: the same session (stretching, 10 minutes) was logged less than a minute ago; "
+        "saved again.",
+        second.out.splitlines()[1],
+    ]
+    assert second.out.splitlines()[1].startswith("Logged: stretching, 10 minutes")
     assert len(sessions(cli)) == 6
 
 

@@ -118,7 +118,7 @@ def list_line(term: Term, record: Session | CheckIn, today: date) -> list[str]:
     indent = "    "
     lines = term.wrap(f"{day:%a} {day.day} {day:%b}{year}{time}  {text}", first="", indent=indent)
     short = f"id {record.id[:SHORT_ID]}"
-    if len(lines[-1]) + 2 + len(short) <= term.width:
+    if term.plain or len(lines[-1]) + 2 + len(short) <= term.width:  # plain never wraps
         lines[-1] += f"  {short}"
     else:
         lines.append(indent + short)
