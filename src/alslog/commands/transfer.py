@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from alslog.app import JsonOpt, app, clock, get_paths, open_store, print_json
+from alslog.app import JsonOpt, app, clock, examples, get_paths, open_store, print_json
 from alslog.commands.records import SinceOpt, UntilOpt, date_range
 
 if TYPE_CHECKING:
@@ -56,8 +56,12 @@ def write_output(path: Path, data: str) -> None:
 
 # ---- export ----------------------------------------------------------------------
 @app.command(
-    epilog="Examples: alslog export -o alslog.json | alslog export --format csv -o log.csv "
-    "| alslog export --since 2026-01-01 --format csv > log.csv"
+    short_help="Save the log as JSON or CSV.",
+    epilog=examples(
+        "alslog export -o alslog.json",
+        "alslog export --format csv -o log.csv",
+        "alslog export --since 2026-01-01 --format csv > log.csv",
+    ),
 )
 def export(
     fmt: FormatOpt = None,
@@ -105,9 +109,13 @@ def export(
 
 # ---- import ----------------------------------------------------------------------
 @app.command(
+    short_help="Add the records of an exported file.",
     name="import",
-    epilog="Examples: alslog import alslog.json | alslog import log.csv | "
-    "alslog import - --format json < alslog.json",
+    epilog=examples(
+        "alslog import alslog.json",
+        "alslog import log.csv",
+        "alslog import - --format json < alslog.json",
+    ),
 )
 def import_(
     file: Annotated[
