@@ -728,7 +728,8 @@ def week(
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     store = open_store(where)
-    if ask.interactive(yes or as_json):
+    # Today's question only when the week is this one: a look at the past asks nothing.
+    if last == today and ask.interactive(yes or as_json):
         offer_checkin(store, guide, now, plain)
     period = safety.over_period(store, guide, start, last, today)
     result = summary.summarize_week(
