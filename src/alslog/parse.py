@@ -132,7 +132,7 @@ def parse_date(text: str, today: date) -> date:
     if day is None:
         day, clock = _natural(text, datetime.combine(today, time(12, 0)), ACCEPTED_DATE, "date")
         if clock is not None:
-            raise UsageError(f"'{text}' has a time of day: give a day, {ACCEPTED_DATE}.")
+            raise UsageError(f"'{text}' has a time of day: give a day: {ACCEPTED_DATE}.")
     if day > today:
         raise UsageError(f"{day.isoformat()} is in the future: give today or an earlier day.")
     _not_ancient(day)
@@ -231,7 +231,12 @@ def _natural(text: str, now: datetime, accepted: str, what: str) -> tuple[date, 
     day = _parse_day(first, today)  # "2026-11-20 9am", "yesterday at 9:30pm"
     if day is not None and rest:
         return day, _clock_words(rest.removeprefix("at "), now, refused)
-    if not raw or _SLASHED.search(raw) or _FIGURES.search(raw) or _SPAN.match(raw):
+    if _SLASHED.search(raw):
+        raise UsageError(
+            f"'{text}' could be day/month or month/day: write the date as YYYY-MM-DD, "
+            f"or use {accepted}."
+        )
+    if not raw or _FIGURES.search(raw) or _SPAN.match(raw):
         raise refused
     match = _WEEKDAY.match(raw)
     number = _weekday(match.group("name")) if match else None
