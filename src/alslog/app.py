@@ -119,8 +119,8 @@ app = AlslogTyper(
         "alslog help add    # more about one command",
     ),
     rich_markup_mode=None,
-    # typer's own completion loads its machinery on every run: `alslog completion` prints a
-    # static script instead.
+    # typer's own completion starts alslog again on every Tab (a whole start-up, each
+    # time): `alslog completion` prints a static script instead.
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,

@@ -144,9 +144,11 @@ def _fish(specs: list[CommandSpec]) -> str:
             words = spec.values.get(option)
             if words:
                 flag += f' -x -a "{" ".join(words)}"'
-            elif words is not None:
-                flag += " -r"
+            elif words is not None:  # a value with nothing to offer: file names
+                flag += " -r -F"
             lines.append(f'complete -c alslog -n "{condition}" {flag}')
         if spec.arguments and spec.arguments[0]:
             lines.append(f'complete -c alslog -n "{condition}" -a "{" ".join(spec.arguments[0])}"')
+        elif spec.arguments:  # a file, as for import
+            lines.append(f'complete -c alslog -n "{condition}" -F')
     return "\n".join(lines) + "\n"
