@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Tests run in parallel (pytest-xdist) on machines doing other work too: a
+# hypothesis example that takes longer than usual is slow, not wrong.
+settings.register_profile("alslog", deadline=None)
+settings.load_profile("alslog")
 
 
 @pytest.fixture(autouse=True)

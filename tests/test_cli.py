@@ -451,7 +451,14 @@ def test_every_command_has_help_with_an_example(cli) -> None:  # type: ignore[no
     names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]  # type: ignore[union-attr]
     names += [str(g.name or g.typer_instance.info.name) for g in app.registered_groups]  # type: ignore[union-attr]
     assert {"add", "week", "guide", "config", "doctor", "report"} <= set(names)
+    names += ["config show", "config set", "config path"]
     for name in names:
-        result = cli(name, "--help")
+        result = cli(*name.split(), "--help")
         assert result.code == 0, name
         assert "Example" in result.out, name
+        examples = result.out.split("Example", 1)[1].splitlines()[1:]
+        commands = [line.strip() for line in examples if line.strip()]
+        assert commands, name
+        for line in commands:  # one whole example a line, ready to copy
+            assert line.startswith(f"alslog {name}"), (name, line)
+            assert " | alslog" not in line and line.count("alslog ") == 1, (name, line)

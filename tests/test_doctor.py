@@ -125,6 +125,7 @@ def test_file_size_limit_fails_cleanly_through_the_real_command(alslog_home: Pat
     assert week.returncode == 0 and json.loads(week.stdout)["totals"]["sessions"] == 1
 
 
+@pytest.mark.xdist_group("serial")  # a lock timeout and Ctrl-C timing
 def test_busy_logbook_says_so_and_a_killed_holder_never_blocks(alslog_home: Path) -> None:
     env = {**os.environ, "ALSLOG_HOME": str(alslog_home), "ALSLOG_LOCK_TIMEOUT": "0.5"}
     assert subprocess.run([*alslog_command(), "add", "rom", "10"], env=env).returncode == 0
@@ -164,6 +165,7 @@ def test_bad_lock_timeout_setting(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.code == 2 and "ALSLOG_LOCK_TIMEOUT" in result.err
 
 
+@pytest.mark.xdist_group("serial")  # a lock timeout and Ctrl-C timing
 def test_ctrl_c_during_a_big_import_leaves_old_or_new_never_half(
     alslog_home: Path, tmp_path: Path
 ) -> None:

@@ -22,6 +22,9 @@ import pytest
 
 from conftest import alslog_command
 
+# Ctrl-C timing and closed pipes: on one worker, so another test's load cannot shift them.
+pytestmark = pytest.mark.xdist_group("serial")
+
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
     env = dict(os.environ)

@@ -815,3 +815,41 @@ def test_a_typed_word_is_matched_to_the_option_it_names(
     typed: str, labels: list[str], picked: int | None
 ) -> None:
     assert ask.match_option(typed, labels) == picked
+
+
+# ---- the aching question belongs to commands about today ---------------------------------
+def _asks_nothing(screen, *args: str) -> str:  # type: ignore[no-untyped-def]
+    s = screen(*args)
+    code, rest = s.finish()
+    assert code == 0, (args, rest)
+    assert "aching since" not in rest, args
+    return rest
+
+
+def test_looking_at_the_past_never_asks_todays_question(  # type: ignore[no-untyped-def]
+    screen, alslog_home: Path, tmp_path: Path
+) -> None:
+    session = seed(alslog_home, days_ago=1, kind="aerobic", minutes=20)
+    last_week = (now() - timedelta(days=8)).date().isoformat()
+    for args in (
+        ("week", "--end", last_week),
+        ("week", "--end", "2 days ago"),
+        ("trend", "--end", last_week),
+        ("list",),
+        ("export", "-o", str(tmp_path / "out.json")),
+        ("report", "-o", str(tmp_path / "report.html")),
+        ("edit", session.id[:6], "--minutes", "25"),
+        ("guide",),
+        ("config", "show"),
+        ("doctor",),
+    ):
+        _asks_nothing(screen, *args)
+    assert store(alslog_home).checkins() == []  # nothing was recorded for today
+
+    s = screen("week", "--end", "today")  # this week: asked, as with no --end
+    s.wait(r"Any muscle aching since yesterday's exercise\? \[y/N\]")
+    s.press("n")
+    code, _ = s.finish()
+    assert code == 0
+    (record,) = store(alslog_home).checkins()
+    assert record.aching is False

@@ -104,7 +104,8 @@ def test_list_filters(cli, logged) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (("--since", "last week"), "'last week' is not a date I understand"),
+        (("--since", "whenever"), "'whenever' is not a date I understand"),
+        (("--since", "next week"), "in the future"),
         (("--since", "today", "--until", "yesterday"), "swap them"),
         (("--kind", "yoga"), "Unknown kind 'yoga'"),
         (("--until", "2999-01-01"), "in the future"),

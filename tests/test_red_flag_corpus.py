@@ -48,6 +48,7 @@ def test_recall_is_complete_and_false_alarms_are_few() -> None:
     assert rate <= FALSE_ALARMS_MAX, alarms
 
 
+@pytest.mark.xdist_group("serial")  # a timing: on one worker, away from the others' load
 def test_a_typical_note_costs_well_under_a_millisecond() -> None:
     notes = [text for _group, text in ALERTS] + QUIET
     symptoms.find("warm up", SPECS)  # build the matcher once, as the first note does

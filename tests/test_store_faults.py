@@ -34,7 +34,8 @@ SRC = TESTS.parent / "src"
 HELPER = TESTS / "store_helper.py"
 BASE = datetime(2024, 11, 20, 9, 0, tzinfo=UTC)
 
-pytestmark = pytest.mark.slow
+# Kills and lock timeouts: on one worker, so another test's load cannot shift them.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("serial")]
 
 
 def env(**extra: str) -> dict[str, str]:

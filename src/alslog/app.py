@@ -10,13 +10,15 @@ errors into messages and exit codes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
 
 from alslog import __version__
 
@@ -44,6 +46,8 @@ HELP_ORDER = (
     "import",
     "config",
     "doctor",
+    "help",
+    "completion",
 )
 
 
@@ -54,7 +58,53 @@ class _OrderedGroup(TyperGroup):
         return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
 
-app = typer.Typer(
+def examples(*lines: str) -> str:
+    """A command's epilog: "Examples:" then one command a line, as written.
+
+    The ``\\b`` line tells the help formatter not to re-wrap the paragraph, so
+    each example stays on its own line, whole, ready to copy.
+    """
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class _Command(TyperCommand):
+    """A command whose help names its arguments plainly: ``ID``, ``KEY VALUE``.
+
+    typer writes a required argument as ``{ID}`` on the usage line and adds
+    ``<str>`` after its name; both read as noise, aloud most of all.
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [re.sub(r"^\{(.*)\}(\.\.\.)?$", r"\1\2", piece) for piece in pieces]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((re.sub(r" <[^>]*>$", "", record[0]), record[1]))
+            elif param.param_type_name == "option":
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+class AlslogTyper(typer.Typer):
+    """typer's app whose commands are :class:`_Command` unless told otherwise."""
+
+    def command(
+        self, *args: Any, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = AlslogTyper(
     name="alslog",
     cls=_OrderedGroup,
     help=(
@@ -62,7 +112,15 @@ app = typer.Typer(
         "see what the published guidelines say about it, and share the week with your "
         "physical therapist. Not medical advice: agree your programme with your therapist."
     ),
+    epilog=examples(
+        "alslog add    # on a terminal: asks, one key per answer",
+        "alslog add stretching 15 --at 'yesterday 9am'",
+        "alslog week",
+        "alslog help add    # more about one command",
+    ),
     rich_markup_mode=None,
+    # typer's own completion starts alslog again on every Tab (a whole start-up, each
+    # time): `alslog completion` prints a static script instead.
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,

@@ -74,6 +74,7 @@ def _command(args: list[str]) -> int:
     """Import the app, run the command, flush its output; its exit code."""
     from alslog.app import AFTER_SUCCESS, app
     from alslog.commands import (  # noqa: F401  (importing registers the commands)
+        completion,
         doctor,
         guide,
         logbook,

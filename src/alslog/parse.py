@@ -32,8 +32,11 @@ KIND_ALIASES: dict[str, Kind] = {
 }
 
 ACCEPTED_KINDS = "stretching, rom, aerobic, strength or other"
-ACCEPTED_WHEN = "YYYY-MM-DD, YYYY-MM-DD HH:MM, HH:MM, today, yesterday or 'yesterday HH:MM'"
-ACCEPTED_DATE = "YYYY-MM-DD, today or yesterday"
+ACCEPTED_WHEN = (
+    "YYYY-MM-DD, 'YYYY-MM-DD HH:MM', HH:MM, 9am, today, yesterday, a weekday (monday), "
+    "'3 days ago' or those with a time ('yesterday 9am', 'last monday 18:00')"
+)
+ACCEPTED_DATE = "YYYY-MM-DD, today, yesterday, a weekday (monday) or '3 days ago'"
 
 
 def parse_kind(text: str) -> Kind:
@@ -127,7 +130,9 @@ def parse_date(text: str, today: date) -> date:
     """A calendar day: YYYY-MM-DD, today or yesterday; never in the future."""
     day = _parse_day(text.strip().lower(), today)
     if day is None:
-        raise UsageError(f"'{text}' is not a date I understand: use {ACCEPTED_DATE}.")
+        day, clock = _natural(text, datetime.combine(today, time(12, 0)), ACCEPTED_DATE, "date")
+        if clock is not None:
+            raise UsageError(f"'{text}' has a time of day: give a day: {ACCEPTED_DATE}.")
     if day > today:
         raise UsageError(f"{day.isoformat()} is in the future: give today or an earlier day.")
     _not_ancient(day)
@@ -164,7 +169,7 @@ def parse_when(text: str, now: datetime) -> datetime:
         clock = _parse_time(words[1])
         day = _parse_day(words[0], today) if clock is not None else None
     if day is None:
-        raise UsageError(f"'{text}' is not a time I understand: use {ACCEPTED_WHEN}.")
+        day, clock = _natural(text, now.replace(tzinfo=None), ACCEPTED_WHEN, "time")
     if clock is None:
         if day == today:
             return now.replace(second=0, microsecond=0)
@@ -184,3 +189,99 @@ def parse_when(text: str, now: datetime) -> datetime:
             f"{when:%Y-%m-%d %H:%M} is in the future: give the time the session happened."
         )
     return when
+
+
+# ---- dates as people say them ----------------------------------------------------
+# The fixed forms above cover nearly every use; only what they do not match
+# goes on to these (and to the date library, imported only then: it costs
+# about 50 ms).
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"^(?P<last>last\s+)?(?P<name>[a-z]{3,9})\b\s*(?:at\s+)?(?P<rest>.*)$")
+# Day and month in figures could be read either way round (11/12): refused.
+_SLASHED = re.compile(r"\d\s*[/.]\s*\d+\s*[/.]|\d+\s*/\s*\d")
+_CLOCK_WORDS = re.compile(
+    r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|midnight|morning|afternoon|evening|night"
+    r"|(?:in the |this )(?:morning|afternoon|evening))$"
+)
+# "18h" or "2h": a length, read by the library as "in 18 hours".
+_SPAN = re.compile(r"^\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?)$")
+# A date in figures is for the fixed forms alone: one they refused is not a real day.
+_FIGURES = re.compile(r"\d{3,}\s*-|-\s*\d")
+
+
+def _weekday(name: str) -> int | None:
+    """Monday=0 for a weekday's name or its first three letters or more."""
+    matches = [i for i, day in enumerate(_WEEKDAYS) if len(name) >= 3 and day.startswith(name)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _natural(text: str, now: datetime, accepted: str, what: str) -> tuple[date, time | None]:
+    """A day and maybe a time of day from words: 'monday', '3 days ago', '9am'...
+
+    ``now`` is naive local time. A weekday's name is the last such day, today
+    included ('last monday' on a Monday is a week ago); anything else goes to
+    the date library, which must read the whole text. The future, figures
+    that could be day/month or month/day, and anything not understood are
+    refused in one line naming the accepted forms.
+    """
+    raw = " ".join(text.strip().lower().split())
+    refused = UsageError(f"'{text}' is not a {what} I understand: use {accepted}.")
+    today = now.date()
+    first, _, rest = raw.partition(" ")
+    day = _parse_day(first, today)  # "2026-11-20 9am", "yesterday at 9:30pm"
+    if day is not None and rest:
+        return day, _clock_words(rest.removeprefix("at "), now, refused)
+    if _SLASHED.search(raw):
+        raise UsageError(
+            f"'{text}' could be day/month or month/day: write the date as YYYY-MM-DD, "
+            f"or use {accepted}."
+        )
+    if not raw or _FIGURES.search(raw) or _SPAN.match(raw):
+        raise refused
+    match = _WEEKDAY.match(raw)
+    number = _weekday(match.group("name")) if match else None
+    if match is not None and number is not None:
+        back = (today.weekday() - number) % 7
+        if match.group("last") and back == 0:
+            back = 7
+        day = today - timedelta(days=back)
+        rest = match.group("rest")
+        return day, _clock_words(rest, now, refused) if rest else None
+    found = _library(raw, now)
+    if found is None:
+        raise refused
+    day, clock, _ = found
+    if day > today:
+        raise UsageError(
+            f"'{text}' is in the future ({day.isoformat()}): give the day it happened; use "
+            f"{accepted}."
+        )
+    return day, clock
+
+
+def _clock_words(raw: str, now: datetime, refused: UsageError) -> time:
+    """A time of day alone: 18:00, 9am, 9:30pm, noon."""
+    clock = _parse_time(raw)
+    if clock is not None:
+        return clock
+    if not _CLOCK_WORDS.match(raw):  # "18h" would be read as "in 18 hours"
+        raise refused
+    found = _library(raw, now)
+    if found is None or found[1] is None or found[2]:
+        raise refused
+    return found[1]
+
+
+def _library(raw: str, now: datetime) -> tuple[date, time | None, bool] | None:
+    """(day, time or None, whether a day was said) as the date library reads all of raw."""
+    import parsedatetime  # type: ignore[import-untyped]
+
+    calendar = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
+    found = calendar.nlp(raw, sourceTime=now)
+    if not found or len(found) != 1:
+        return None
+    when, context, start, end, _ = found[0]
+    if start != 0 or end != len(raw) or not (context.hasDate or context.hasTime):
+        return None
+    clock = time(when.hour, when.minute) if context.hasTime else None
+    return when.date(), clock, bool(context.hasDate)

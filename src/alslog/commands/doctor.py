@@ -6,14 +6,26 @@ from typing import Annotated
 
 import typer
 
-from alslog.app import JsonOpt, PlainOpt, YesOpt, app, get_paths, open_store, output, print_json
+from alslog.app import (
+    JsonOpt,
+    PlainOpt,
+    YesOpt,
+    app,
+    examples,
+    get_paths,
+    open_store,
+    output,
+    print_json,
+)
 
 
 @app.command(
-    epilog=(
-        "Examples: alslog doctor | alslog doctor --backups | "
-        "alslog doctor --restore 2026-11--20261121T080000000000Z--42.json"
-    )
+    short_help="Check the files; list or restore backups.",
+    epilog=examples(
+        "alslog doctor",
+        "alslog doctor --backups",
+        "alslog doctor --restore 2026-11--20261121T080000000000Z--42.json",
+    ),
 )
 def doctor(
     backups: Annotated[

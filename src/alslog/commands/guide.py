@@ -6,15 +6,19 @@ from typing import Annotated
 
 import typer
 
-from alslog.app import GuidelinesOpt, PlainOpt, app, get_paths, load_guidelines, output
+from alslog.app import GuidelinesOpt, PlainOpt, app, examples, get_paths, load_guidelines, output
 
 
 # ---- guide -----------------------------------------------------------------------
-@app.command(epilog="Examples: alslog guide | alslog guide aerobic | alslog guide red-flags")
+@app.command(
+    short_help="Read the recommendations, with their sources.",
+    epilog=examples("alslog guide", "alslog guide aerobic", "alslog guide red-flags"),
+)
 def guide(
     topic: Annotated[
         str | None,
         typer.Argument(
+            metavar="TOPIC",
             help="stretching, rom, aerobic, strength, fatigue, aching, red-flags, before.",
             show_default=False,
         ),

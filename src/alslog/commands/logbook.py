@@ -22,6 +22,7 @@ from alslog.app import (
     YesOpt,
     app,
     clock,
+    examples,
     get_paths,
     load_guidelines,
     open_store,
@@ -41,11 +42,15 @@ if TYPE_CHECKING:
 
 # ---- add -------------------------------------------------------------------------
 @app.command(
-    epilog=(
-        "Examples: alslog add (on a terminal: asks, one key per answer) | alslog add stretching 15 "
-        "| alslog add aerobic 30 -a walking --rpe 12 | alslog add rom 10 --assisted --at yesterday "
-        "| alslog add --routine morning"
-    )
+    short_help="Log a session and see what the guidelines say.",
+    epilog=examples(
+        "alslog add    # on a terminal: asks, one key per answer",
+        "alslog add stretching 15",
+        "alslog add aerobic 30 -a walking --rpe 12",
+        "alslog add rom 10 --assisted --at yesterday",
+        "alslog add strength 20 --at 'monday 18:00'",
+        "alslog add --routine morning",
+    ),
 )
 def add(
     kind: Annotated[
@@ -115,8 +120,8 @@ def add(
         typer.Option(
             "--at",
             metavar="WHEN",
-            help="When: YYYY-MM-DD, 'YYYY-MM-DD HH:MM', HH:MM, yesterday, "
-            "'yesterday HH:MM' (default now).",
+            help="When: YYYY-MM-DD, 'YYYY-MM-DD HH:MM', HH:MM, 9am, yesterday, monday, "
+            "'3 days ago', 'yesterday 9am', 'last monday 18:00' (default now).",
             show_default=False,
         ),
     ] = None,
@@ -218,14 +223,18 @@ def add(
 
 
 # ---- again -----------------------------------------------------------------------
-@app.command(epilog="Examples: alslog again | alslog again --yes | alslog again --at 09:30")
+@app.command(
+    short_help="Log the last session again, now.",
+    epilog=examples("alslog again", "alslog again --yes", "alslog again --at 9:30"),
+)
 def again(
     at: Annotated[
         str | None,
         typer.Option(
             "--at",
             metavar="WHEN",
-            help="When: YYYY-MM-DD, 'YYYY-MM-DD HH:MM', HH:MM, yesterday (default now).",
+            help="When: YYYY-MM-DD, 'YYYY-MM-DD HH:MM', HH:MM, 9am, yesterday, monday, "
+            "'yesterday 9am' (default now).",
             show_default=False,
         ),
     ] = None,
@@ -638,10 +647,12 @@ def _save_checkin(
 
 # ---- checkin ---------------------------------------------------------------------
 @app.command(
-    epilog=(
-        "Examples: alslog checkin --no-aching --fatigue 3 | alslog checkin --aching --where calves "
-        '| alslog checkin --symptom dizzy --note "felt faint getting up"'
-    )
+    short_help="Record how you feel today: aching, fatigue.",
+    epilog=examples(
+        "alslog checkin --no-aching --fatigue 3",
+        "alslog checkin --aching --where calves",
+        'alslog checkin --symptom dizzy --note "felt faint getting up"',
+    ),
 )
 def checkin(
     aching: Annotated[
@@ -684,7 +695,7 @@ def checkin(
         typer.Option(
             "--date",
             metavar="DATE",
-            help="Which day: YYYY-MM-DD, today or yesterday.",
+            help="Which day: YYYY-MM-DD, today, yesterday, a weekday or '3 days ago'.",
             show_default=False,
         ),
     ] = None,
@@ -754,14 +765,23 @@ def checkin(
 
 
 # ---- week ------------------------------------------------------------------------
-@app.command(epilog="Examples: alslog week | alslog week --end 2026-11-15 | alslog week --json")
+@app.command(
+    short_help="Sum up the last seven days.",
+    epilog=examples(
+        "alslog week",
+        "alslog week --end 2026-11-15",
+        "alslog week --end sunday",
+        "alslog week --json",
+    ),
+)
 def week(
     end: Annotated[
         str | None,
         typer.Option(
             "--end",
             metavar="DATE",
-            help="Last day of the week: YYYY-MM-DD, today or yesterday (default today).",
+            help="Last day of the week: YYYY-MM-DD, today, yesterday, a weekday or "
+            "'3 days ago' (default today).",
             show_default=False,
         ),
     ] = None,
@@ -780,7 +800,8 @@ def week(
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     store = open_store(where)
-    if ask.interactive(yes or as_json):
+    # Today's question only when the week is this one: a look at the past asks nothing.
+    if last == today and ask.interactive(yes or as_json):
         offer_checkin(store, guide, now, plain)
     period = safety.over_period(store, guide, start, last, today)
     result = summary.summarize_week(

@@ -13,6 +13,7 @@ from alslog.app import (
     YesOpt,
     app,
     clock,
+    examples,
     get_paths,
     load_guidelines,
     open_store,
@@ -33,10 +34,12 @@ RED_FLAG_QUESTION = "symptoms"  # a yes here shows the STOP NOW alert
 
 
 @app.command(
-    epilog=(
-        "Examples: alslog ready (on a terminal: one key per question, Enter = no) "
-        "| alslog ready --tired --json | alslog ready --meal"
-    )
+    short_help="Before you exercise: rest, go easy or as usual?",
+    epilog=examples(
+        "alslog ready    # on a terminal: one key per question, Enter = no",
+        "alslog ready --tired --json",
+        "alslog ready --meal",
+    ),
 )
 def ready(
     tired: Annotated[bool, typer.Option("--tired", help="You are already tired.")] = False,

@@ -14,6 +14,7 @@ from alslog.app import (
     YesOpt,
     app,
     clock,
+    examples,
     get_paths,
     load_guidelines,
     open_store,
@@ -40,7 +41,7 @@ SinceOpt = Annotated[
     typer.Option(
         "--since",
         metavar="DATE",
-        help="From this day: YYYY-MM-DD, today or yesterday.",
+        help="From this day: YYYY-MM-DD, today, yesterday, a weekday or '3 days ago'.",
         show_default=False,
     ),
 ]
@@ -49,7 +50,7 @@ UntilOpt = Annotated[
     typer.Option(
         "--until",
         metavar="DATE",
-        help="Up to this day (included): YYYY-MM-DD, today or yesterday.",
+        help="Up to this day (included): YYYY-MM-DD, today, yesterday or a weekday.",
         show_default=False,
     ),
 ]
@@ -73,9 +74,14 @@ def date_range(
 
 # ---- list ------------------------------------------------------------------------
 @app.command(
+    short_help="Show sessions and check-ins, newest first.",
     name="list",
-    epilog="Examples: alslog list | alslog list --since 2026-01-01 --kind aerobic | "
-    "alslog list --json | alslog list --grep cramp --limit 5",
+    epilog=examples(
+        "alslog list",
+        "alslog list --since 2026-01-01 --kind aerobic",
+        "alslog list --json",
+        "alslog list --grep cramp --limit 5",
+    ),
 )
 def list_(
     since: SinceOpt = None,
@@ -209,8 +215,13 @@ def _words(*texts: str | None) -> str:
 
 # ---- edit ------------------------------------------------------------------------
 @app.command(
-    epilog="Examples: alslog edit 3f9k2a --minutes 25 | alslog edit 3f9 --rpe 12 --no-tired "
-    "| alslog edit 3f9 --at 'yesterday 18:00' | alslog edit 7hq --no-aching (a check-in)"
+    short_help="Correct a session or a check-in.",
+    epilog=examples(
+        "alslog edit 3f9k2a --minutes 25",
+        "alslog edit 3f9 --rpe 12 --no-tired",
+        "alslog edit 3f9 --at 'yesterday 18:00'",
+        "alslog edit 7hq --no-aching    # a check-in",
+    ),
 )
 def edit(
     record_id: IdArg,
@@ -232,7 +243,8 @@ def edit(
         typer.Option(
             "--at",
             metavar="WHEN",
-            help="When: YYYY-MM-DD (keeps the time), 'YYYY-MM-DD HH:MM', HH:MM, yesterday...",
+            help="When: YYYY-MM-DD or monday (keeps the time), 'YYYY-MM-DD HH:MM', "
+            "'yesterday 9am'...",
             show_default=False,
         ),
     ] = None,
@@ -484,7 +496,10 @@ def _edit_checkin(
 
 
 # ---- rm --------------------------------------------------------------------------
-@app.command(epilog="Examples: alslog rm 3f9k2a | alslog rm 3f9 --yes")
+@app.command(
+    short_help="Remove a session or a check-in.",
+    epilog=examples("alslog rm 3f9k2a", "alslog rm 3f9 --yes"),
+)
 def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
     """Remove a session or check-in (asks first; 'alslog undo' brings it back)."""
     from alslog import ask, render
@@ -517,7 +532,7 @@ def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
 
 
 # ---- undo ------------------------------------------------------------------------
-@app.command(epilog="Example: alslog undo")
+@app.command(short_help="Take back the last change.", epilog=examples("alslog undo"))
 def undo(as_json: JsonOpt = False, plain: PlainOpt = False) -> None:
     """Take back the last change: an add, edit, rm, import or check-in."""
     store = open_store(get_paths())

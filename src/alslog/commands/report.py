@@ -14,6 +14,7 @@ from alslog.app import (
     PlainOpt,
     app,
     clock,
+    examples,
     get_paths,
     load_guidelines,
     open_store,
@@ -36,7 +37,7 @@ EndOpt = Annotated[
     typer.Option(
         "--end",
         metavar="DATE",
-        help="Last day: YYYY-MM-DD, today or yesterday (default today).",
+        help="Last day: YYYY-MM-DD, today, yesterday or a weekday (default today).",
         show_default=False,
     ),
 ]
@@ -66,7 +67,10 @@ def build_trend(
 
 
 # ---- report ----------------------------------------------------------------------
-@app.command(epilog="Examples: alslog report | alslog report --weeks 12 -o for-the-therapist.html")
+@app.command(
+    short_help="Make a printable page for your therapist.",
+    epilog=examples("alslog report", "alslog report --weeks 12 -o for-the-therapist.html"),
+)
 def report(
     weeks: WeeksOpt = 6,
     end: EndOpt = None,
@@ -112,7 +116,10 @@ def report(
 
 
 # ---- trend -----------------------------------------------------------------------
-@app.command(epilog="Examples: alslog trend | alslog trend --weeks 12 | alslog trend --json")
+@app.command(
+    short_help="Week by week: minutes, daily targets, effort.",
+    epilog=examples("alslog trend", "alslog trend --weeks 12", "alslog trend --json"),
+)
 def trend(
     weeks: WeeksOpt = 6,
     end: EndOpt = None,

@@ -6,16 +6,17 @@ from typing import Annotated
 
 import typer
 
-from alslog.app import JsonOpt, app, get_paths, lock_timeout, print_json
+from alslog.app import AlslogTyper, JsonOpt, app, examples, get_paths, lock_timeout, print_json
 
-config_app = typer.Typer(
+config_app = AlslogTyper(
     name="config",
+    short_help="Your settings: name, therapist, goal, routines.",
     help=(
         "Your settings: name and therapist (shown on the report), weekly aerobic goal, "
         "default activity per kind, and routines."
     ),
-    epilog=(
-        'Examples: alslog config show | alslog config set name "Sam Jones" | alslog config path'
+    epilog=examples(
+        "alslog config show", 'alslog config set name "Sam Jones"', "alslog config path"
     ),
     rich_markup_mode=None,
     no_args_is_help=True,
@@ -24,7 +25,7 @@ config_app = typer.Typer(
 app.add_typer(config_app)
 
 
-@config_app.command(epilog="Example: alslog config show")
+@config_app.command(epilog=examples("alslog config show", "alslog config show --json"))
 def show(as_json: JsonOpt = False) -> None:
     """Show your settings (as they are in the config file)."""
     from alslog import config
@@ -46,11 +47,13 @@ def show(as_json: JsonOpt = False) -> None:
 
 @config_app.command(
     name="set",
-    epilog=(
-        'Examples: alslog config set name "Sam Jones" | alslog config set therapist "Dr Lee" '
-        "| alslog config set aerobic_goal_minutes 150 | alslog config set activity.aerobic "
-        'walking | alslog config set routine.morning "stretching 10, rom 10" | '
-        'alslog config set therapist "" (removes it)'
+    epilog=examples(
+        'alslog config set name "Sam Jones"',
+        'alslog config set therapist "Dr Lee"',
+        "alslog config set aerobic_goal_minutes 150",
+        "alslog config set activity.aerobic walking",
+        'alslog config set routine.morning "stretching 10, rom 10"',
+        'alslog config set therapist ""    # removes it',
     ),
 )
 def set_(
@@ -91,7 +94,7 @@ def set_(
     print(f"Set {clean(shown)} to {clean(repr(value.strip()))} in {where.config_file}.")
 
 
-@config_app.command(epilog="Example: alslog config path")
+@config_app.command(epilog=examples("alslog config path"))
 def path() -> None:
     """Print where the config file is (it may not exist yet)."""
     print(get_paths().config_file)

@@ -14,6 +14,7 @@ from alslog.app import (
     JsonOpt,
     app,
     clock,
+    examples,
     get_paths,
     load_guidelines,
     open_store,
@@ -88,9 +89,13 @@ def write_output(path: Path, data: str) -> None:
 
 # ---- export ----------------------------------------------------------------------
 @app.command(
-    epilog="Examples: alslog export -o alslog.json | alslog export --format csv -o log.csv "
-    "| alslog export --since 2026-01-01 --format csv > log.csv "
-    "| alslog export --format csv --what checkins -o checkins.csv"
+    short_help="Save the log as JSON or CSV.",
+    epilog=examples(
+        "alslog export -o alslog.json",
+        "alslog export --format csv -o log.csv",
+        "alslog export --since 2026-01-01 --format csv > log.csv",
+        "alslog export --format csv --what checkins -o checkins.csv",
+    ),
 )
 def export(
     fmt: FormatOpt = None,
@@ -186,9 +191,13 @@ def _findings(
 
 # ---- import ----------------------------------------------------------------------
 @app.command(
+    short_help="Add the records of an exported file.",
     name="import",
-    epilog="Examples: alslog import alslog.json | alslog import log.csv | "
-    "alslog import - --format json < alslog.json",
+    epilog=examples(
+        "alslog import alslog.json",
+        "alslog import log.csv",
+        "alslog import - --format json < alslog.json",
+    ),
 )
 def import_(
     file: Annotated[
