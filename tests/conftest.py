@@ -24,7 +24,8 @@ def alslog_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     """Point ALSLOG_HOME at a fresh folder and drop settings that change output."""
     home = tmp_path / "alslog-home"
     monkeypatch.setenv("ALSLOG_HOME", str(home))
-    for var in ("NO_COLOR", "ALSLOG_PLAIN", "ALSLOG_TEST_CRASH_AT"):
+    # LINES: pytest-xdist's workers set it, and it would override a test terminal's size.
+    for var in ("NO_COLOR", "ALSLOG_PLAIN", "ALSLOG_TEST_CRASH_AT", "LINES"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     yield home
