@@ -30,6 +30,21 @@ def _on_interrupt(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
 
+def _interrupted_unraisably(hook: Any) -> None:
+    """A Ctrl-C raised where Python can only report it (an import lock's callback).
+
+    Python would print "Exception ignored in ..." and go on as if no Ctrl-C had
+    come. End the process as the Ctrl-C asked instead: every write alslog makes
+    survives a kill at any moment, so stopping here loses nothing.
+    """
+    if isinstance(hook.exc_value, KeyboardInterrupt):
+        import os  # loaded by Python's start-up already
+
+        os.write(2, b"\nalslog: Interrupted.\n")
+        os._exit(130)
+    sys.__unraisablehook__(hook)
+
+
 # ---- entry point -----------------------------------------------------------------
 def main(argv: list[str] | None = None) -> None:
     """Run the command; turn every error into one line on stderr and an exit code."""
@@ -38,8 +53,10 @@ def main(argv: list[str] | None = None) -> None:
     global _armed
     args = sys.argv[1:] if argv is None else argv
     previous: Any = None
-    try:  # noqa: SIM105  (contextlib is one more import before Ctrl-C is handled)
+    try:
         previous = signal.signal(signal.SIGINT, _on_interrupt)
+        if argv is None:  # the program itself, not a caller's function call
+            sys.unraisablehook = _interrupted_unraisably
     except ValueError:  # not the main thread (a caller's own): leave Ctrl-C to it
         pass
     try:
