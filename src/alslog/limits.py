@@ -52,6 +52,10 @@ def _constant(name: str) -> Any:
     raise ValueError(f"holds {name}, which is not a number")
 
 
+# The hooks that make ``json.loads`` keep to the limits (also used by the store's fast path).
+JSON_HOOKS: dict[str, Any] = {"parse_int": _int, "parse_float": _float, "parse_constant": _constant}
+
+
 def check_tree(value: Any) -> None:
     """ValueError when a parsed value nests too deep or holds text that cannot be stored.
 
@@ -97,7 +101,7 @@ def parse_json(data: bytes | str) -> Any:
     check_size(len(data))
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     try:
-        value = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
+        value = json.loads(text, **JSON_HOOKS)
     except RecursionError:
         raise ValueError(f"nests deeper than {MAX_DEPTH} levels ({LIMITS_TEXT})") from None
     check_tree(value)

@@ -39,7 +39,6 @@ import contextlib
 import copy
 import hashlib
 import json
-import math
 import os
 import re
 import secrets
@@ -192,9 +191,7 @@ def _loads(data: bytes) -> Any:
     if _SURROGATE_ESCAPE.search(data) or not _shallow(data):
         return limits.parse_json(data)
     limits.check_size(len(data))
-    return json.loads(
-        data.decode("utf-8"), parse_int=_int, parse_float=_float, parse_constant=_constant
-    )
+    return json.loads(data.decode("utf-8"), **limits.JSON_HOOKS)
 
 
 def _shallow(data: bytes, depth: int = limits.MAX_DEPTH) -> bool:
@@ -210,27 +207,6 @@ def _shallow(data: bytes, depth: int = limits.MAX_DEPTH) -> bool:
             return True
         brackets = _PAIR.sub(b"", brackets)
     return not brackets
-
-
-def _int(text: str) -> int:
-    if len(text.lstrip("-")) > limits.MAX_DIGITS:
-        raise ValueError(f"holds a number of {len(text.lstrip('-'))} digits ({limits.LIMITS_TEXT})")
-    return int(text)
-
-
-def _float(text: str) -> float:
-    if len(text) > 4 * limits.MAX_DIGITS:
-        raise ValueError(
-            f"holds a number written with {len(text)} characters ({limits.LIMITS_TEXT})"
-        )
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"holds the number {text[:20]}, too large to store")
-    return value
-
-
-def _constant(name: str) -> Any:
-    raise ValueError(f"holds {name}, which is not a number")
 
 
 def _parse(data: bytes) -> Any:
