@@ -380,6 +380,8 @@ def test_ctrl_c_at_a_question_is_interrupted_and_nothing_is_logged(
     before = _files(alslog_home)
     child = _spawn(alslog_home, "again")
     child.expect("Again: ")
+    child.expect("Any problems")  # the question itself is up (before it, Ctrl-C interrupts)
+    child.expect("\n> ")  # and waits for its key
     child.sendintr()
     child.expect(pexpect.EOF)
     rest = str(child.before)
