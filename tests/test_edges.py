@@ -256,9 +256,12 @@ def _python_itself(err: str) -> bool:
 
     A Ctrl-C while the interpreter still imports its ``site`` module is a
     "Fatal Python error" of Python's start-up; one just before the script's
-    first line shows only "line 0" of it. No program can handle those.
+    first line shows only "line 0" of it, or no frame at all. No program can
+    handle those.
     """
     if err.startswith("Fatal Python error: init_"):
+        return True
+    if err.strip() == "KeyboardInterrupt":  # raised with no frame at all: before line one
         return True
     frames = [line for line in err.splitlines() if line.lstrip().startswith("File ")]
     return bool(frames) and all(line.rstrip().endswith("line 0, in <module>") for line in frames)
