@@ -12,7 +12,7 @@ PACKAGE = Path(alslog.__file__).parent
 CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask", "alslog.term"}
 UI_LIBRARIES = {"typer", "rich", "click"}
 # Pure domain: no I/O at all, no clock.
-PURE = ["models", "rules", "summary", "parse", "readiness", "trend", "symptoms", "escape"]
+PURE = ["models", "words", "rules", "summary", "parse", "readiness", "trend", "symptoms", "escape"]
 # Domain modules that may do file I/O but never talk to the user.
 DOMAIN = [
     *PURE,
@@ -62,7 +62,13 @@ def test_models_import_nothing_of_ours() -> None:
 
 def test_rules_use_only_models_and_guidelines() -> None:
     ours = {n for n in imports_of("rules") if n.startswith("alslog")}
-    assert ours <= {"alslog.models", "alslog.guidelines", "alslog.errors", "alslog.symptoms"}, ours
+    assert ours <= {
+        "alslog.models",
+        "alslog.guidelines",
+        "alslog.errors",
+        "alslog.symptoms",
+        "alslog.words",
+    }, ours
 
 
 def test_symptoms_import_nothing_of_ours() -> None:

@@ -18,21 +18,6 @@ Day = date  # the type, for annotations inside CheckIn where `date` is a field n
 Kind = Literal["stretching", "rom", "aerobic", "strength", "other"]
 KINDS: tuple[Kind, ...] = ("stretching", "rom", "aerobic", "strength", "other")
 
-# The words for each kind, everywhere alslog writes one (screen, messages, report).
-KIND_LABELS: dict[str, str] = {
-    "stretching": "stretching",
-    "rom": "range of motion",
-    "aerobic": "aerobic",
-    "strength": "strengthening",
-    "other": "other",
-}
-
-
-def kind_adjective(kind: str) -> str:
-    """A kind before a noun: 'a 10-minute range-of-motion session'."""
-    return KIND_LABELS.get(kind, kind).replace(" ", "-")
-
-
 Severity = Literal["info", "caution", "warning", "alert"]
 SEVERITIES: tuple[Severity, ...] = ("info", "caution", "warning", "alert")
 SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}

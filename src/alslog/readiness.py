@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from alslog.guidelines import CheckinFatigue, Guidelines, Verdict
-from alslog.models import KIND_LABELS, CheckIn, Finding, Session
+from alslog.models import CheckIn, Finding, Session
+from alslog.words import KIND_LABELS
 
 VERDICT_RANK: dict[str, int] = {"fine": 0, "easy": 1, "rest": 2}
 

@@ -11,9 +11,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from alslog import escape
-from alslog.models import KIND_LABELS, KINDS, CheckIn, Finding, Session
+from alslog.models import KINDS, CheckIn, Finding, Session
 from alslog.summary import WeekSummary, aching_words
 from alslog.term import Term
+from alslog.words import KIND_LABELS
 
 JSON_VERSION = 1
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from alslog.models import KIND_LABELS, KINDS, Session
+from alslog.models import KINDS, Session
 from alslog.trend import Trend, TrendDay
+from alslog.words import KIND_LABELS
 
 KIND_NAMES = {kind: label.capitalize() for kind, label in KIND_LABELS.items()}
 # Okabe-Ito, told apart by people with colour-blindness and in grey print, except range of

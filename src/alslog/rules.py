@@ -37,13 +37,12 @@ from alslog.guidelines import (
     SymptomTerms,
 )
 from alslog.models import (
-    KIND_LABELS,
     CheckIn,
     Finding,
     Session,
-    kind_adjective,
     most_serious_first,
 )
+from alslog.words import KIND_LABELS, kind_adjective
 
 _ONE_DAY = timedelta(days=1)
 

@@ -60,7 +60,8 @@ from alslog.errors import (
     UsageError,
     WriteError,
 )
-from alslog.models import CheckIn, Kind, Session, kind_adjective
+from alslog.models import CheckIn, Kind, Session
+from alslog.words import kind_adjective
 
 _ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 ID_LENGTH = 12
