@@ -468,3 +468,16 @@ def test_import_many_is_one_transaction_per_month(store: Store) -> None:
     assert store.import_records(batch[:10], []) == (0, 10)
     assert len(store.sessions()) == 5000
     assert not os.path.exists(store.root / "journal.json")
+
+
+def test_period_reads_sessions_and_checkins_of_the_days_asked(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data", tmp_path / "backups")
+    for day in (1, 15, 28):
+        at = datetime(2026, 11, day, 9, 0, tzinfo=UTC)
+        store.add_session(Session(id=new_id(), at=at, kind="stretching", minutes=10))
+    store.put_checkin(CheckIn(id=new_id(), date=date(2026, 11, 15), aching=False))
+    got = store.period(date(2026, 11, 10), date(2026, 11, 30))
+    assert [s.day.day for s in got.sessions] == [15, 28]
+    assert [c.date.day for c in got.checkins] == [15]
+    assert got.sessions == tuple(store.sessions(date(2026, 11, 10), date(2026, 11, 30)))
+    assert store.period().sessions == tuple(store.sessions())

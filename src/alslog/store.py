@@ -115,6 +115,14 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Period:
+    """What one read of a stretch of days found: its sessions and check-ins, oldest first."""
+
+    sessions: tuple[Session, ...]
+    checkins: tuple[CheckIn, ...]
+
+
+@dataclass(frozen=True)
 class Problem:
     """One damaged or suspicious file found by ``Store.check``."""
 
@@ -521,6 +529,30 @@ class Store:
                 )
         found.sort(key=lambda c: (c.date, c.id))
         return found
+
+    def period(self, start: date | None = None, end: date | None = None) -> Period:
+        """Sessions and check-ins of [start, end] in one read (each month file parsed once)."""
+        with self._reading() as op:
+            sessions: list[Session] = []
+            checkins: list[CheckIn] = []
+            for name in self._months_in(op, start, end):
+                doc = self._doc(op, name)
+                if doc is None:
+                    continue
+                assert doc.sessions is not None and doc.checkins is not None
+                sessions.extend(
+                    s
+                    for s in doc.sessions
+                    if (start is None or s.day >= start) and (end is None or s.day <= end)
+                )
+                checkins.extend(
+                    c
+                    for c in doc.checkins
+                    if (start is None or c.date >= start) and (end is None or c.date <= end)
+                )
+        sessions.sort(key=lambda s: (s.at, s.id))
+        checkins.sort(key=lambda c: (c.date, c.id))
+        return Period(tuple(sessions), tuple(checkins))
 
     def extra_fields(self, start: date | None = None, end: date | None = None) -> dict[str, Raw]:
         """Fields this version does not know, by record id, for records in [start, end].
