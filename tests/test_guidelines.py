@@ -567,3 +567,24 @@ def test_damaged_data_is_refused_in_one_line(where: tuple[Any, ...], junk: Any) 
         guidelines.parse(data, label="g.toml")
     except GuidelineError as exc:
         assert exc.message.startswith("g.toml: ") and "\n" not in exc.message
+
+
+def test_guideline_facts_come_from_the_file(tmp_path: Path) -> None:
+    shipped = guidelines.load()
+    assert shipped.moderate_band == (11, 13)
+    assert shipped.daily_kinds == ("stretching", "rom")
+    assert shipped.stop_words == "Stop here for today: rest, and contact your care team."
+    data = shipped_data()
+    data["rules"]["above-moderate"]["rpe_max"] = 14
+    data["rules"]["daily-rom"]["enabled"] = False
+    del data["rules"]["red-flag-symptom"]["stop"]
+    personal = guidelines.load(from_data(tmp_path, data))
+    assert personal.moderate_band == (11, 14)
+    assert personal.daily_kinds == ("stretching",)
+    assert personal.stop_words == shipped.stop_words
+
+
+def test_personal_copy_may_not_rewrite_the_stop_words(tmp_path: Path) -> None:
+    data = shipped_data()
+    data["rules"]["red-flag-symptom"]["stop"] = "Carry on."
+    assert "red-flag-symptom.stop" in refusal(from_data(tmp_path, data))

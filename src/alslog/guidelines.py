@@ -212,6 +212,9 @@ class SymptomTerms(RuleBase):
     check: Literal["symptom-terms"]
     groups: tuple[SymptomGroup, ...] = ()
     terms: tuple[Term, ...] = ()
+    # The last word after an alert ("Stop here for today: ..."). Optional, so
+    # older personal copies load; they get the shipped words.
+    stop: Line | None = None
 
     def all_groups(self) -> tuple[SymptomGroup, ...]:
         """The groups, with the older ``terms`` list as one more group."""
@@ -271,6 +274,8 @@ REQUIRED_RULES: dict[str, str] = {
 # The red-flag rule tells people to stop and contact their care team: a personal
 # copy may add terms but must keep it on, as an alert, still catching these.
 RED_FLAG_RULE = "red-flag-symptom"
+# The shipped last word after an alert, for a personal copy that has none.
+STOP_WORDS = "Stop here for today: rest, and contact your care team."
 RED_FLAG_CORE: tuple[str, ...] = (
     "chest pain",
     "short of breath",
@@ -356,6 +361,8 @@ class Effort(BaseModel):
     moderate: int = Field(default=12, ge=RPE_MIN, le=RPE_MAX)
     hard: int = Field(default=15, ge=RPE_MIN, le=RPE_MAX)
     very_hard: int = Field(default=17, ge=RPE_MIN, le=RPE_MAX, alias="very-hard")
+    # Where the moderate band starts; it ends at the above-moderate rule's rpe_max.
+    moderate_from: int = Field(default=11, ge=RPE_MIN, le=RPE_MAX, alias="moderate-from")
 
 
 class Ready(BaseModel):
@@ -389,6 +396,30 @@ class Guidelines(BaseModel):
     def path(self) -> Path | None:
         """The file these guidelines were read from."""
         return self._path
+
+    @property
+    def moderate_band(self) -> tuple[int, int]:
+        """The Borg values called moderate: from ``[effort] moderate-from`` to the
+        above-moderate rule's ``rpe_max`` (so a personal limit moves the band too)."""
+        rule = self.rules["above-moderate"]
+        assert isinstance(rule, RpeAbove)  # _cross_check made sure
+        return (min(self.effort.moderate_from, rule.rpe_max), rule.rpe_max)
+
+    @property
+    def daily_kinds(self) -> tuple[Kind, ...]:
+        """The kinds the enabled daily rules ask for every day, in file order."""
+        kinds: list[Kind] = []
+        for rule in self.rules.values():
+            if isinstance(rule, Daily) and rule.enabled and rule.kind not in kinds:
+                kinds.append(rule.kind)
+        return tuple(kinds)
+
+    @property
+    def stop_words(self) -> str:
+        """The last word after an alert: stop, rest, and contact the care team."""
+        rule = self.rules[RED_FLAG_RULE]
+        assert isinstance(rule, SymptomTerms)  # _cross_check made sure
+        return rule.stop or STOP_WORDS
 
     def rule(self, rule_id: str) -> AnyRule:
         """The rule with that id (KeyError if there is none)."""
@@ -736,6 +767,11 @@ def _check_red_flag(g: Guidelines, label: str, path: Path | None) -> Guidelines:
             raise GuidelineError(
                 f"{label}: {key}.message: must stay as shipped {why}; copy it from "
                 f"{paths.shipped_guidelines()}"
+            )
+        if rule.stop is not None and rule.stop != shipped_rule.stop:
+            raise GuidelineError(
+                f"{label}: {key}.stop: must stay as shipped {why}; copy it from "
+                f"{paths.shipped_guidelines()}, or leave it out"
             )
         g = _merge_red_flag(g, rule, shipped, shipped_rule)
         rule = g.rules[RED_FLAG_RULE]
