@@ -33,7 +33,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -299,7 +299,7 @@ def _build(size: int, settle: bool) -> None:
 
     sessions, checkins = generate(size)
     where = paths.resolve()
-    store = Store(where.store_dir, where.backup_dir)
+    store = Store(where.store_dir, where.backup_dir, clock=lambda: datetime.now(UTC))
     store.import_records(
         [Session.model_validate(s) for s in sessions],
         [CheckIn.model_validate(c) for c in checkins],

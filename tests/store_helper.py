@@ -69,7 +69,9 @@ def main() -> int:
     command, data = sys.argv[1], Path(sys.argv[2])
     args = sys.argv[3:]
     timeout = float(os.environ.get("HELPER_LOCK_TIMEOUT", "30"))
-    store = Store(data / "logbook", data / "backups", lock_timeout=timeout)
+    store = Store(
+        data / "logbook", data / "backups", clock=lambda: datetime.now(UTC), lock_timeout=timeout
+    )
     try:
         if command == "add":  # add N sessions
             for index in range(int(args[0])):

@@ -13,11 +13,13 @@ CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask", "alslo
 UI_LIBRARIES = {"typer", "rich", "click"}
 # Pure domain: no I/O at all, no clock.
 PURE = ["models", "words", "rules", "summary", "parse", "readiness", "trend", "symptoms", "escape"]
+# The store package: every module of it, checked as a domain module and kept off the clock.
+STORE = sorted(f"store/{path.stem}" for path in (PACKAGE / "store").glob("*.py"))
 # Domain modules that may do file I/O but never talk to the user.
 DOMAIN = [
     *PURE,
+    *STORE,
     "guidelines",
-    "store",
     "atomic",
     "config",
     "transfer",
@@ -81,7 +83,7 @@ def test_domain_neither_prints_nor_prompts_nor_reads_the_clock() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id not in ("print", "input"), f"{module} calls {node.func.id}"
-            if module in PURE and isinstance(node, ast.Attribute):
+            if (module in PURE or module in STORE) and isinstance(node, ast.Attribute):
                 text = ast.unparse(node)
                 assert text not in ("datetime.now", "date.today", "time.time"), (
                     f"{module} reads the clock: {text}"
@@ -96,3 +98,29 @@ def test_nothing_imports_the_entry_point() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == "alslog.cli":
                 raise AssertionError(f"{path.name} imports alslog.cli")
+
+
+def test_the_store_package_is_whole_and_its_parts_never_import_its_face() -> None:
+    assert not (PACKAGE / "store.py").exists(), "store.py is gone: the store is a package"
+    assert {"store/__init__", "store/face"} <= set(STORE), STORE
+    parts = {module.removeprefix("store/") for module in existing(STORE)}
+    for module in STORE:
+        tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "alslog.store":
+                # Only modules of the package, never the face's names (Store, ...).
+                names = {alias.name for alias in node.names}
+                assert names <= parts, f"{module} imports {names - parts} from the face"
+            if module != "store/__init__" and isinstance(node, ast.ImportFrom):
+                assert node.module != "alslog.store.face", f"{module} imports the face"
+        # Arrows point down: the store knows records and words, never views or rules.
+        for name in imports_of(module):
+            assert not name.startswith(
+                ("alslog.render", "alslog.report", "alslog.guidelines", "alslog.rules")
+            ), f"{module} imports {name}"
+
+
+def test_no_store_module_is_over_400_lines() -> None:
+    for module in STORE:
+        lines = (PACKAGE / f"{module}.py").read_text(encoding="utf-8").count("\n")
+        assert lines <= 400, f"{module} has {lines} lines"

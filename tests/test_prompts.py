@@ -14,7 +14,7 @@ import re
 import subprocess
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pexpect
@@ -95,7 +95,7 @@ def screen(alslog_home: Path) -> Iterator[type[Screen]]:
 
 def store(home: Path) -> Store:
     where = resolve({"ALSLOG_HOME": str(home)})
-    return Store(where.store_dir, where.backup_dir)
+    return Store(where.store_dir, where.backup_dir, clock=lambda: datetime.now(UTC))
 
 
 def now() -> datetime:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -188,7 +188,9 @@ def test_list_keeps_each_id_whole_with_its_word(cli) -> None:  # type: ignore[no
     terminal = Term(color=False, width=80, stream=io.StringIO())  # the terminal look
     lines = [
         line
-        for record in Store(where.store_dir, where.backup_dir).sessions()
+        for record in Store(
+            where.store_dir, where.backup_dir, clock=lambda: datetime.now(UTC)
+        ).sessions()
         for line in render.list_line(terminal, record, date.today())
     ]
     assert all(len(line) <= 80 for line in lines)
@@ -221,7 +223,9 @@ def test_list_fills_a_screen_on_a_terminal(alslog_home: Path) -> None:
         Session(id=new_id(), kind="rom", minutes=n + 1, at=start + timedelta(days=n))
         for n in range(15)
     ]
-    Store(where.store_dir, where.backup_dir).import_records(sessions, [])
+    Store(where.store_dir, where.backup_dir, clock=lambda: datetime.now(UTC)).import_records(
+        sessions, []
+    )
     command = alslog_command()
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     env["ALSLOG_HOME"] = str(alslog_home)

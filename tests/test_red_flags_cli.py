@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ BANNER = "STOP NOW and contact your care team."
 
 def logbook() -> Store:
     where = paths.resolve()
-    return Store(where.store_dir, where.backup_dir)
+    return Store(where.store_dir, where.backup_dir, clock=lambda: datetime.now(UTC))
 
 
 def alerted(out: str) -> bool:

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from alslog import store as store_module
 from alslog.errors import NotFoundError, StoreCorruptError, StoreVersionError
 from alslog.models import CheckIn, Session
-from alslog.store import BACKUP_KEEP, Store, new_id
+from alslog.store import BACKUP_KEEP, UNDO_KEEP, Store, new_id
+from alslog.store import codec as store_module
 
 NOV = datetime(2024, 11, 21, 10, 0, tzinfo=timezone(timedelta(hours=-5)))
 DEC = datetime(2024, 12, 3, 18, 30, tzinfo=UTC)
@@ -24,7 +24,7 @@ FIXTURE_OK = [HealthCheck.function_scoped_fixture]  # each example uses its own 
 
 
 def make_store(tmp: Path) -> Store:
-    return Store(tmp / "logbook", tmp / "backups", lock_timeout=2)
+    return Store(tmp / "logbook", tmp / "backups", clock=lambda: datetime.now(UTC), lock_timeout=2)
 
 
 def sess(at: datetime = NOV, **kw: Any) -> Session:
@@ -178,10 +178,10 @@ def test_logged_sessions_are_the_adds_the_undo_history_holds(store: Store) -> No
 
 
 def test_undo_log_is_bounded(store: Store) -> None:
-    for index in range(store_module.UNDO_KEEP + 5):
+    for index in range(UNDO_KEEP + 5):
         store.add_session(sess(NOV + timedelta(minutes=index)))
     log = raw_of(store.root / "undo.json")
-    assert len(log["entries"]) == store_module.UNDO_KEEP
+    assert len(log["entries"]) == UNDO_KEEP
 
 
 def test_edit_and_remove_unknown_ids(store: Store) -> None:
@@ -471,7 +471,7 @@ def test_import_many_is_one_transaction_per_month(store: Store) -> None:
 
 
 def test_period_reads_sessions_and_checkins_of_the_days_asked(tmp_path: Path) -> None:
-    store = Store(tmp_path / "data", tmp_path / "backups")
+    store = Store(tmp_path / "data", tmp_path / "backups", clock=lambda: datetime.now(UTC))
     for day in (1, 15, 28):
         at = datetime(2026, 11, day, 9, 0, tzinfo=UTC)
         store.add_session(Session(id=new_id(), at=at, kind="stretching", minutes=10))

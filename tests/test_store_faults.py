@@ -68,7 +68,9 @@ def popen(*args: str, **extra: str) -> subprocess.Popen[str]:
 
 
 def store_at(data: Path, timeout: float = 10.0) -> Store:
-    return Store(data / "logbook", data / "backups", lock_timeout=timeout)
+    return Store(
+        data / "logbook", data / "backups", clock=lambda: datetime.now(UTC), lock_timeout=timeout
+    )
 
 
 def seed(data: Path, count: int = 3) -> Store:

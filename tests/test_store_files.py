@@ -19,16 +19,18 @@ from typing import Any
 
 import pytest
 
-from alslog import store as store_module
 from alslog.errors import AlslogError, StoreCorruptError
 from alslog.models import CheckIn, Session
 from alslog.store import Store, new_id
+from alslog.store import codec as store_module
 
 NOV = datetime(2025, 11, 20, 9, 0, tzinfo=UTC)
 
 
 def make_store(home: Path) -> Store:
-    return Store(home / "logbook", home / "backups", lock_timeout=2)
+    return Store(
+        home / "logbook", home / "backups", clock=lambda: datetime.now(UTC), lock_timeout=2
+    )
 
 
 def sess(at: datetime = NOV, **kw: Any) -> Session:
@@ -129,7 +131,7 @@ def test_a_good_journal_is_still_completed(tmp_path: Path) -> None:
     month = store.root / "2025-11.json"
     moved = json.loads(month.read_text("utf-8"))
     moved["sessions"][0]["minutes"] = 45
-    content = store_module._encode_doc(moved, ("sessions", "checkins")).decode("utf-8")
+    content = store_module.encode_doc(moved, ("sessions", "checkins")).decode("utf-8")
     (store.root / "journal.json").write_bytes(journal_with(content))
     assert [s.minutes for s in store.sessions()] == [45]  # read through
     store.add_session(sess(NOV + timedelta(days=1)))  # completes it first
@@ -615,7 +617,7 @@ def _json_values() -> Any:
 
 
 def test_the_store_parser_agrees_with_limits_on_any_input() -> None:
-    """store._loads takes a short cut; it must refuse and accept exactly what limits does."""
+    """codec.loads takes a short cut; it must refuse and accept exactly what limits does."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
@@ -639,7 +641,7 @@ def test_the_store_parser_agrees_with_limits_on_any_input() -> None:
     @settings(max_examples=300, deadline=None)
     @given(data=texts)
     def check(data: bytes) -> None:
-        assert outcome(store_module._loads, data) == outcome(limits.parse_json, data)
+        assert outcome(store_module.loads, data) == outcome(limits.parse_json, data)
 
     check()
 

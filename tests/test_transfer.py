@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import tempfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -111,10 +111,10 @@ def test_export_import_into_an_empty_logbook_reproduces_it(
     book: tuple[list[Session], list[CheckIn]],
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        first = Store(Path(tmp) / "a", Path(tmp) / "ab")
+        first = Store(Path(tmp) / "a", Path(tmp) / "ab", clock=lambda: datetime.now(UTC))
         first.import_records(*book)
         exported = transfer.to_json(first.sessions(), first.checkins())
-        second = Store(Path(tmp) / "b", Path(tmp) / "bb")
+        second = Store(Path(tmp) / "b", Path(tmp) / "bb", clock=lambda: datetime.now(UTC))
         records = transfer.from_json(exported)
         assert second.import_records(records.sessions, records.checkins) == (
             len(book[0]) + len(book[1]),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -187,7 +187,13 @@ def open_store(where: Paths) -> Store:
     """The logbook; how long to wait for another alslog comes from ALSLOG_LOCK_TIMEOUT."""
     from alslog.store import Store
 
-    return Store(where.store_dir, where.backup_dir, lock_timeout=lock_timeout())
+    # The store stamps undo entries and backups in UTC, to the microsecond.
+    return Store(
+        where.store_dir,
+        where.backup_dir,
+        clock=lambda: datetime.now(UTC),
+        lock_timeout=lock_timeout(),
+    )
 
 
 def load_guidelines(where: Paths, override: Path | None) -> Guidelines:

@@ -1,0 +1,290 @@
+"""One call's view of the logbook: the lock, the months it reads, the changes it writes.
+
+Every public call of the Store is one operation (``Op``): a read holds the lock
+when it can and reads through a leftover journal; a write holds the lock,
+completes a leftover journal first, and commits its changes as one transaction.
+Within one operation each month file is read, parsed and validated once: the
+documents are kept on the ``Op``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from alslog import atomic
+from alslog.errors import BusyError, StoreCorruptError, StoreVersionError, WriteError
+from alslog.store import codec, journal, undo
+from alslog.store.backups import Backups
+from alslog.store.codec import UNDO_FILE, Doc, Raw
+
+
+@dataclass
+class Op:
+    """One public call: the journal overlay it reads through and what it loaded."""
+
+    overlay: dict[str, bytes]
+    docs: dict[str, Doc | None] = field(default_factory=dict)
+    dirty: dict[str, Doc] = field(default_factory=dict)
+    log: Raw | None = None  # the undo log, once read
+    writing: bool = False
+
+
+def position(doc: Doc, key: str, rid: str) -> int | None:
+    """Where the record ``rid`` is in ``doc.raw[key]``; None when it is not there."""
+    for number, record in enumerate(doc.raw[key]):
+        if record["id"] == rid:
+            return number
+    return None
+
+
+class Files:
+    """The logbook folder, its backups, the lock's patience and the clock."""
+
+    def __init__(
+        self, root: Path, backup_dir: Path, clock: Callable[[], datetime], lock_timeout: float
+    ) -> None:
+        self.root = root
+        self.backup_dir = backup_dir
+        self.clock = clock
+        self.lock_timeout = lock_timeout
+        self.backups = Backups(backup_dir, clock)
+
+    # ---- the lock ---------------------------------------------------------------
+    def _lock(self) -> Any:
+        from alslog import lock  # the lock config set shares
+
+        return lock.file_lock(self.root)
+
+    @contextlib.contextmanager
+    def reading(self, *, overlay: bool = True) -> Iterator[Op]:
+        """Hold the lock when possible; read through a leftover journal either way."""
+        from filelock import Timeout
+
+        lock = None
+        if not self.root.is_dir():
+            self.check_folders()
+        else:
+            lock = self._lock()
+            try:
+                lock.acquire(timeout=self.lock_timeout, poll_interval=0.02)
+            except (OSError, Timeout):
+                # Read-only folder (no lock file) or a stuck holder: reading through
+                # the journal still gives a whole view.
+                lock = None
+        try:
+            yield Op(overlay=journal.pending(self.root) if overlay else {})
+        finally:
+            if lock is not None:
+                lock.release()
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Op]:
+        """The lock, a completed leftover journal, and OSErrors turned into WriteError."""
+        from filelock import Timeout
+
+        self.check_folders()
+        try:
+            for folder in (self.root.parent, self.root, self.backup_dir):
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            lock = self._lock()
+            lock.acquire(timeout=self.lock_timeout, poll_interval=0.02)
+        except Timeout:
+            raise BusyError(
+                "the logbook is busy: another alslog is writing to it; try again in a moment"
+            ) from None
+        except OSError as exc:
+            raise self.write_error(exc) from None
+        try:
+            journal.replay(self.root, self.backups)
+            # Temp files of a save (or a backup copy) that was killed: under the lock
+            # no other writer is saving, so they are leftovers.
+            for folder in (self.root, self.backup_dir):
+                for entry in os.listdir(folder):
+                    if entry.startswith(".") and entry.endswith(atomic.TEMP_SUFFIX):
+                        with contextlib.suppress(OSError):
+                            os.unlink(folder / entry)
+            yield Op(overlay={}, writing=True)
+        except OSError as exc:
+            raise self.write_error(exc) from None
+        finally:
+            lock.release()
+
+    # ---- errors -------------------------------------------------------------------
+    def check_folders(self) -> None:
+        """StoreCorruptError when the data folder, logbook or backups is there but no folder."""
+        for folder in (self.root.parent, self.root, self.backup_dir):
+            if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
+                raise self.not_a_folder(folder)
+
+    def not_a_folder(self, folder: Path | None = None) -> StoreCorruptError:
+        """The error for a file where one of the store's folders should be."""
+        return journal.not_a_folder(self.root, folder or self.root, self.backup_dir)
+
+    def write_error(self, exc: OSError) -> WriteError:
+        """An OSError of a write in words, saying whether the journal holds the change."""
+        where = exc.filename or self.root
+        pending = (self.root / codec.JOURNAL_FILE).exists()
+        after = (
+            "; the change is saved in the journal and the next command completes it"
+            if pending
+            else "; nothing was changed"
+        )
+        return WriteError(f"cannot write the logbook at {where}: {atomic.why(exc)}{after}")
+
+    def corrupt(self, name: str, path: Path, what: str) -> StoreCorruptError:
+        """The error for a month file that does not read, naming its newest good backup."""
+        backup = self.backups.newest_good(name) if codec.is_month_file(f"{name}.json") else None
+        hint = (
+            f"; newest good backup: {backup} ('alslog doctor --restore {backup.name}')"
+            if backup
+            else "; no backup of it was found"
+        )
+        return StoreCorruptError(f"{path} {what}; it was left untouched{hint}")
+
+    # ---- months -------------------------------------------------------------------
+    def months(self, op: Op) -> list[str]:
+        """Month names present (files and pending journal), oldest first."""
+        try:
+            entries = os.listdir(self.root)
+        except FileNotFoundError:
+            entries = []
+        except NotADirectoryError:
+            raise self.not_a_folder() from None
+        except OSError as exc:
+            raise StoreCorruptError(
+                f"{self.root} cannot be read ({atomic.why(exc)}): give alslog access to it"
+            ) from None
+        names = {e[:-5] for e in entries if codec.is_month_file(e)}
+        names.update(e[:-5] for e in op.overlay if codec.is_month_file(e))
+        return sorted(names)
+
+    def months_in(self, op: Op, start: date | None, end: date | None) -> list[str]:
+        """The months present that hold days of [start, end] (None: open)."""
+        low = codec.month_of(start) if start else ""
+        high = codec.month_of(end) if end else "~"
+        return [n for n in self.months(op) if low <= n <= high]
+
+    def doc(self, op: Op, name: str, *, validate: bool = True) -> Doc | None:
+        """A month, parsed (and validated unless told not to); None if it does not exist.
+
+        Read, parsed and validated at most once per operation.
+        """
+        if name in op.docs:
+            doc = op.docs[name]
+        else:
+            path = self.root / f"{name}.json"
+            data = op.overlay.get(f"{name}.json")
+            if data is None:
+                try:
+                    data = codec.read_bounded(path)
+                except FileNotFoundError:
+                    data = None
+                except OSError as exc:
+                    raise self.corrupt(name, path, f"cannot be read ({atomic.why(exc)})") from None
+                except ValueError as exc:
+                    raise self.corrupt(name, path, str(exc)) from None
+            doc = None if data is None else self.parse(name, path, data)
+            op.docs[name] = doc
+        if doc is not None and validate and doc.sessions is None:
+            try:
+                codec.validate_doc(doc)
+            except ValueError as exc:
+                if doc.schema > codec.SCHEMA:
+                    raise StoreVersionError(
+                        f"{doc.path}: written by a newer alslog (schema {doc.schema}) and not "
+                        f"readable by this one ({exc}); upgrade alslog"
+                    ) from None
+                raise self.corrupt(name, doc.path, str(exc)) from None
+        return doc
+
+    def parse(self, name: str, path: Path, data: bytes, *, validate: bool = False) -> Doc:
+        """A month file's document (validated if told); StoreCorruptError names a backup."""
+        try:
+            doc = codec.read_doc(name, path, data)
+            if validate:
+                codec.validate_doc(doc)
+        except ValueError as exc:
+            raise self.corrupt(name, path, str(exc)) from None
+        return doc
+
+    def undo_log(self, op: Op) -> Raw:
+        """The undo log, every entry checked; read once per operation."""
+        if op.log is not None:
+            return op.log
+        path = self.root / UNDO_FILE
+        data = op.overlay.get(UNDO_FILE)
+        if data is None:
+            try:
+                data = codec.read_bounded(path)
+            except FileNotFoundError:
+                op.log = undo.empty()
+                return op.log
+            except OSError as exc:
+                raise StoreCorruptError(
+                    f"{path} cannot be read ({atomic.why(exc)}); nothing was changed"
+                ) from None
+            except ValueError as exc:
+                raise undo.damaged(path, str(exc)) from None
+        try:
+            op.log = undo.read(path, data)
+        except ValueError as exc:
+            raise undo.damaged(path, str(exc)) from None
+        return op.log
+
+    # ---- the write path -----------------------------------------------------------
+    def for_write(self, op: Op, name: str) -> Doc:
+        """A month to change: validated, not newer than this code, marked dirty."""
+        if name in op.dirty:
+            return op.dirty[name]
+        doc = self.doc(op, name)
+        if doc is None:
+            doc = codec.empty_doc(name, self.root / f"{name}.json")
+            op.docs[name] = doc
+        elif doc.schema > codec.SCHEMA:
+            raise StoreVersionError(
+                f"{doc.path}: written by a newer alslog (schema {doc.schema}; this one knows "
+                f"{codec.SCHEMA}); upgrade alslog to change it"
+            )
+        op.dirty[name] = doc
+        return doc
+
+    def locate(
+        self, op: Op, rid: str, key: str, *, first: str | None = None
+    ) -> tuple[Doc, int] | None:
+        """Where a record is: its month's doc (made writable) and index; newest months first."""
+        names = self.months(op)[::-1]
+        if first is not None and first in names:
+            names.remove(first)
+            names.insert(0, first)
+        for name in names:
+            doc = self.doc(op, name, validate=False)
+            if doc is not None and position(doc, key, rid) is not None:
+                doc = self.for_write(op, name)
+                found = position(doc, key, rid)
+                assert found is not None
+                return doc, found
+        return None
+
+    def commit(
+        self,
+        op: Op,
+        description: str,
+        images: list[undo.Touched],
+        *,
+        added: list[list[str]] | None = None,
+        restore: Raw | None = None,
+    ) -> None:
+        """Push the undo entry (stamped by the clock) and write every changed file."""
+        log = self.undo_log(op)
+        undo.push(log, description, images, self.clock(), added=added, restore=restore)
+        journal.commit(self.root, self.backups, op.dirty, log)
+
+    def write(self, op: Op, log: Raw) -> None:
+        """Write every changed file and ``log`` as one transaction (no new undo entry)."""
+        journal.commit(self.root, self.backups, op.dirty, log)
