@@ -19,6 +19,7 @@ from typing import Any
 
 from alslog import atomic
 from alslog.errors import BusyError, StoreCorruptError, StoreVersionError, WriteError
+from alslog.models import CheckIn, Session
 from alslog.store import codec, journal, undo
 from alslog.store.backups import Backups
 from alslog.store.codec import UNDO_FILE, Doc, Raw
@@ -30,6 +31,7 @@ class Op:
 
     overlay: dict[str, bytes]
     docs: dict[str, Doc | None] = field(default_factory=dict)
+    data: dict[str, bytes] = field(default_factory=dict)  # the bytes each doc was read from
     dirty: dict[str, Doc] = field(default_factory=dict)
     log: Raw | None = None  # the undo log, once read
     writing: bool = False
@@ -54,6 +56,11 @@ class Files:
         self.clock = clock
         self.lock_timeout = lock_timeout
         self.backups = Backups(backup_dir, clock)
+        # Month name -> the bytes last validated and the records they gave. Files
+        # are read afresh in every call (another alslog may have written), but
+        # validating the very same bytes again gives the very same records.
+        self._validated: dict[str, tuple[bytes, list[Session], list[CheckIn]]] = {}
+        self._undo_checked: bytes | None = None  # the undo log's bytes last checked whole
 
     # ---- the lock ---------------------------------------------------------------
     def _lock(self) -> Any:
@@ -173,7 +180,8 @@ class Files:
     def doc(self, op: Op, name: str, *, validate: bool = True) -> Doc | None:
         """A month, parsed (and validated unless told not to); None if it does not exist.
 
-        Read, parsed and validated at most once per operation.
+        Read, parsed and validated at most once per operation; bytes this Store
+        validated before (unchanged since an earlier call) are not validated again.
         """
         if name in op.docs:
             doc = op.docs[name]
@@ -191,7 +199,14 @@ class Files:
                     raise self.corrupt(name, path, str(exc)) from None
             doc = None if data is None else self.parse(name, path, data)
             op.docs[name] = doc
+            if data is not None:
+                op.data[name] = data
         if doc is not None and validate and doc.sessions is None:
+            data = op.data.get(name)
+            known = self._validated.get(name)
+            if known is not None and data is not None and known[0] == data:
+                doc.sessions, doc.checkins = list(known[1]), list(known[2])
+                return doc
             try:
                 codec.validate_doc(doc)
             except ValueError as exc:
@@ -201,6 +216,8 @@ class Files:
                         f"readable by this one ({exc}); upgrade alslog"
                     ) from None
                 raise self.corrupt(name, doc.path, str(exc)) from None
+            if data is not None and doc.sessions is not None and doc.checkins is not None:
+                self._validated[name] = (data, list(doc.sessions), list(doc.checkins))
         return doc
 
     def parse(self, name: str, path: Path, data: bytes, *, validate: bool = False) -> Doc:
@@ -232,7 +249,11 @@ class Files:
             except ValueError as exc:
                 raise undo.damaged(path, str(exc)) from None
         try:
-            op.log = undo.read(path, data)
+            if data == self._undo_checked:  # the same bytes as checked before: parse only
+                op.log = codec.parse(data)
+            else:
+                op.log = undo.read(path, data)
+                self._undo_checked = data
         except ValueError as exc:
             raise undo.damaged(path, str(exc)) from None
         return op.log

@@ -1,0 +1,69 @@
+"""Each month file is read once per Store call, and the same bytes are validated only once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alslog.errors import StoreCorruptError
+from alslog.models import CheckIn, Session
+from alslog.store import Store, codec, new_id
+
+NOV = datetime(2025, 11, 20, 9, 0, tzinfo=UTC)
+
+
+def counting(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter[str], Counter[str]]:
+    reads: Counter[str] = Counter()
+    checks: Counter[str] = Counter()
+    real_read, real_validate = codec.read_bounded, codec.validate_doc
+
+    def read(path: Path) -> bytes:
+        reads[path.name] += 1
+        return real_read(path)
+
+    def validate(doc: Any) -> None:
+        checks[doc.name] += 1
+        real_validate(doc)
+
+    monkeypatch.setattr(codec, "read_bounded", read)
+    monkeypatch.setattr(codec, "validate_doc", validate)
+    return reads, checks
+
+
+def test_one_call_reads_each_month_once_and_the_same_bytes_are_validated_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "logbook", tmp_path / "backups", clock=lambda: datetime.now(UTC))
+    first = Session(id=new_id(), kind="aerobic", minutes=20, at=NOV)
+    store.add_session(first)
+    reads, checks = counting(monkeypatch)
+
+    store.period(date(2025, 11, 1), date(2025, 11, 30))
+    assert reads["2025-11.json"] == 1 and checks["2025-11"] == 1
+    store.sessions()
+    store.checkins()
+    store.logged_sessions(NOV - timedelta(days=1))
+    assert reads["2025-11.json"] == 4  # read afresh in every call: another alslog may write
+    assert checks["2025-11"] == 1  # but the same bytes are not validated again
+
+    second = Session(id=new_id(), kind="rom", minutes=5, at=NOV + timedelta(hours=1))
+    store.add_sessions([second])
+    assert reads["2025-11.json"] == 5 and checks["2025-11"] == 1
+    store.put_checkin(CheckIn(id=new_id(), date=NOV.date(), fatigue=3))
+    assert reads["2025-11.json"] == 6 and checks["2025-11"] == 2  # new bytes: validated
+    assert [s.id for s in store.sessions()] == [first.id, second.id]
+    assert checks["2025-11"] == 3
+
+
+def test_changed_bytes_are_validated_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path / "logbook", tmp_path / "backups", clock=lambda: datetime.now(UTC))
+    store.add_session(Session(id=new_id(), kind="aerobic", minutes=20, at=NOV))
+    assert len(store.sessions()) == 1
+    month = tmp_path / "logbook" / "2025-11.json"
+    month.write_text(month.read_text("utf-8").replace('"minutes": 20', '"minutes": -1'), "utf-8")
+    with pytest.raises(StoreCorruptError, match="minutes"):
+        store.sessions()
