@@ -481,3 +481,16 @@ def test_period_reads_sessions_and_checkins_of_the_days_asked(tmp_path: Path) ->
     assert [c.date.day for c in got.checkins] == [15]
     assert got.sessions == tuple(store.sessions(date(2026, 11, 10), date(2026, 11, 30)))
     assert store.period().sessions == tuple(store.sessions())
+
+
+def test_a_checkin_moved_to_another_month_is_stored_once_and_undo_moves_it_back(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "data", tmp_path / "backups", clock=lambda: datetime.now(UTC))
+    check = CheckIn(id=new_id(), date=date(2026, 12, 1), aching=False)
+    store.put_checkin(check)
+    store.put_checkin(check.model_copy(update={"date": date(2026, 11, 26)}))
+    assert [(c.id, c.date) for c in store.checkins()] == [(check.id, date(2026, 11, 26))]
+    assert store.find(check.id[:6]).id == check.id
+    store.undo()
+    assert [(c.id, c.date) for c in store.checkins()] == [(check.id, date(2026, 12, 1))]

@@ -49,11 +49,19 @@ def add_sessions(files: Files, sessions: Sequence[Session]) -> Change:
 def put_checkin(files: Files, checkin: CheckIn) -> Change:
     """Store the day's check-in, replacing an earlier one of the same date."""
     with files.writing() as op:
-        doc = files.for_write(op, month_of(checkin.date))
+        target = month_of(checkin.date)
+        doc = files.for_write(op, target)
         day = checkin.date.isoformat()
         images: list[undo.Touched] = []
         kept: list[Raw] = []
         old_same_id: Raw | None = None
+        # An edit may move a check-in to a date of another month: take it out of its
+        # old month, or the same id would be stored twice.
+        where = files.locate(op, checkin.id, "checkins", first=target)
+        if where is not None and where[0].name != target:
+            old_doc, index = where
+            old_same_id = old_doc.raw_checkins.pop(index)
+            images.append(("checkin", checkin.id, old_same_id, None))
         for record in doc.raw_checkins:
             if record["id"] == checkin.id:
                 old_same_id = record
