@@ -11,8 +11,18 @@ import alslog
 PACKAGE = Path(alslog.__file__).parent
 CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask", "alslog.term"}
 UI_LIBRARIES = {"typer", "rich", "click"}
-# Pure domain: no I/O at all, no clock.
-PURE = ["models", "words", "rules", "summary", "parse", "readiness", "trend", "symptoms", "escape"]
+# Pure domain: no I/O at all, no clock. A dotted name is a module of a package; a
+# package's name stands for every module in it.
+GUIDELINES_PURE = [
+    "guidelines.base",
+    "guidelines.checks",
+    "guidelines.engine",
+    "guidelines.symptoms",
+    "guidelines.schema",
+    "guidelines.guide",
+    "guidelines.explain",
+]
+PURE = ["models", "words", "summary", "parse", "readiness", "trend", "escape", *GUIDELINES_PURE]
 # Domain modules that may do file I/O but never talk to the user.
 DOMAIN = [
     *PURE,
@@ -28,20 +38,33 @@ DOMAIN = [
 ]
 
 
+def files_of(module: str) -> list[Path]:
+    """The file of a module, or every file of a package ("guidelines.checks")."""
+    path = PACKAGE.joinpath(*module.split("."))
+    if path.is_dir():
+        return sorted(path.rglob("*.py"))
+    return [path.with_suffix(".py")] if path.with_suffix(".py").exists() else []
+
+
 def imports_of(module: str) -> set[str]:
-    path = PACKAGE / f"{module}.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
+    for path in files_of(module):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                # "from alslog import words" names the module alslog.words
+                for alias in node.names:
+                    dotted = f"{node.module}.{alias.name}"
+                    inner = dotted.removeprefix("alslog.")
+                    is_module = dotted.startswith("alslog.") and files_of(inner)
+                    found.add(dotted if is_module else node.module)
     return found
 
 
 def existing(modules: list[str]) -> list[str]:
-    missing = [m for m in modules if not (PACKAGE / f"{m}.py").exists()]
+    missing = [m for m in modules if not files_of(m)]
     assert not missing, f"listed here but gone (renamed?): {missing}"
     return modules
 
@@ -60,25 +83,38 @@ def test_models_import_nothing_of_ours() -> None:
     assert not {n for n in imports_of("models") if n.startswith("alslog")}
 
 
-def test_rules_use_only_models_and_guidelines() -> None:
-    ours = {n for n in imports_of("rules") if n.startswith("alslog")}
-    assert ours <= {
-        "alslog.models",
-        "alslog.guidelines",
-        "alslog.errors",
-        "alslog.symptoms",
-        "alslog.words",
-    }, ours
+def test_checks_and_engine_use_only_models_words_and_the_guidelines() -> None:
+    for module in ("guidelines.checks", "guidelines.engine"):
+        ours = {n for n in imports_of(module) if n.startswith("alslog")}
+        outside = {n for n in ours if not n.startswith("alslog.guidelines.")}
+        assert outside <= {"alslog.models", "alslog.errors", "alslog.words"}, (module, ours)
+        # The checks come before the file's shape and its loading, never after.
+        assert not {n for n in ours if n.startswith("alslog.guidelines.load")}, (module, ours)
+        assert not {n for n in ours if n.startswith("alslog.guidelines.cache")}, (module, ours)
+
+
+def test_nothing_in_the_guidelines_imports_their_face() -> None:
+    for path in (PACKAGE / "guidelines").rglob("*.py"):
+        if path.name == "__init__.py" and path.parent.name == "guidelines":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "alslog.guidelines":
+                raise AssertionError(f"{path.name} imports the face: {ast.unparse(node)}")
+            if isinstance(node, ast.Import):
+                names = {alias.name for alias in node.names}
+                assert "alslog.guidelines" not in names, f"{path.name} imports the face"
 
 
 def test_symptoms_import_nothing_of_ours() -> None:
-    assert not {n for n in imports_of("symptoms") if n.startswith("alslog")}
+    assert not {n for n in imports_of("guidelines.symptoms") if n.startswith("alslog")}
 
 
 def test_domain_neither_prints_nor_prompts_nor_reads_the_clock() -> None:
     for module in existing(DOMAIN):
-        tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in (
+            n for p in files_of(module) for n in ast.walk(ast.parse(p.read_text("utf-8")))
+        ):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id not in ("print", "input"), f"{module} calls {node.func.id}"
             if module in PURE and isinstance(node, ast.Attribute):
