@@ -590,3 +590,30 @@ def test_personal_copy_may_not_rewrite_the_stop_words(tmp_path: Path) -> None:
     data = shipped_data()
     data["rules"]["red-flag-symptom"]["stop"] = "Carry on."
     assert "red-flag-symptom.stop" in refusal(from_data(tmp_path, data))
+
+
+def test_the_cache_builds_only_the_guideline_models_and_paths(tmp_path: Path) -> None:
+    import pickle
+    from datetime import date
+
+    from pydantic import BaseModel
+
+    from alslog.guidelines import cache
+    from alslog.models import Finding
+
+    allowed = cache.allowed_classes()
+    for (module, name), cls in allowed.items():
+        if module != "pathlib":
+            assert module.startswith("alslog.guidelines."), (module, name)
+            assert issubclass(cls, BaseModel), (module, name)
+    # Every model of the package, wherever in it a check's settings live.
+    for cls in (*guidelines.RULE_CLASSES.values(), guidelines.Guidelines, guidelines.SymptomGroup):
+        assert allowed[(cls.__module__, cls.__name__)] is cls
+    g = guidelines.load()
+    path = tmp_path / "guidelines.pickle"
+    cache.write(path, b"key", g)
+    assert cache.read(path, b"key") == g
+    # A model of alslog that is not a guideline one is refused like anything else.
+    finding = Finding(rule="x", severity="info", date=date(2024, 1, 1), message="m", source="s")
+    path.write_bytes(b"key\n" + pickle.dumps(finding))
+    assert cache.read(path, b"key") is None
