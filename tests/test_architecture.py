@@ -132,3 +132,36 @@ def test_nothing_imports_the_entry_point() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == "alslog.cli":
                 raise AssertionError(f"{path.name} imports alslog.cli")
+
+
+def test_the_guidelines_modules_import_one_another_without_a_cycle() -> None:
+    # Module-level imports only: one inside a function or under TYPE_CHECKING runs later.
+    root = PACKAGE / "guidelines"
+    graph: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        graph[name] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Import):
+                graph[name].update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                graph[name].update(f"{node.module}.{a.name}" for a in node.names)
+                graph[name].add(node.module)
+    face = "alslog.guidelines"
+    for name in graph:
+        graph[name] = {n for n in graph[name] if n in graph and n not in (name, face)}
+    done: set[str] = set()
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        assert name not in trail, f"import cycle: {' -> '.join((*trail, name))}"
+        if name in done:
+            return
+        for other in sorted(graph[name]):
+            # a package's own modules are imported by it, not the other way round
+            if not name.startswith(other + "."):
+                visit(other, (*trail, name))
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, ())
