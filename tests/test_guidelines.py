@@ -136,6 +136,13 @@ def test_every_check_has_an_engine_function() -> None:
     assert set(rules.CHECK_FUNCTIONS) == set(guidelines.CHECKS)
 
 
+def test_every_check_is_registered_under_its_own_name() -> None:
+    import typing
+
+    for name, model in guidelines.RULE_CLASSES.items():
+        assert typing.get_args(model.model_fields["check"].annotation) == (name,)
+
+
 def test_citation_and_names() -> None:
     g = guidelines.load()
     cite = g.cite("ijerph-2021")

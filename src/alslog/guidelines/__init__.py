@@ -10,6 +10,8 @@ file (``cache`` keeps the validated result, ``explain`` words a bad value) and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from alslog.guidelines.base import RuleBase, Verdict
 from alslog.guidelines.checks import CHECKS, RULE_CLASSES, AnyRule
 from alslog.guidelines.checks.aching import AchingAfter, CheckinFatigue, suggest_minutes
@@ -17,7 +19,6 @@ from alslog.guidelines.checks.amount import KindLogged, MinutesAbove
 from alslog.guidelines.checks.daily import Daily
 from alslog.guidelines.checks.effort import CannotTalk, KeptGoing, RpeAbove
 from alslog.guidelines.checks.red_flags import SymptomGroup, SymptomOther, SymptomTerms, red_flags
-from alslog.guidelines.engine import evaluate, history_days, lookahead_days, session_findings
 from alslog.guidelines.guide import Guide, Topic
 from alslog.guidelines.load import RED_FLAG_CORE, load, load_cached, parse
 from alslog.guidelines.schema import (
@@ -33,6 +34,24 @@ from alslog.guidelines.schema import (
     Source,
     Verdicts,
 )
+
+if TYPE_CHECKING:
+    from alslog.guidelines.engine import evaluate, history_days, lookahead_days, session_findings
+
+# The engine is imported on first use: a run that only loads the (cached)
+# guidelines, or refuses a bad file, needs none of it.
+_ENGINE = frozenset({"evaluate", "history_days", "lookahead_days", "session_findings"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ENGINE:
+        import alslog.guidelines.engine as engine
+
+        value = getattr(engine, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CHECKS",

@@ -12,6 +12,7 @@ cache is at worst a miss (the toml is then validated), never code run.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,14 @@ from alslog.guidelines.schema import REQUIRED_RULES, Guidelines, Ready, Source
 FORMAT = b"alslog-guidelines-cache 1"
 MAX_BYTES = 4 * 1024 * 1024  # the shipped guidelines pickle to ~16 KB
 _PACKAGE = __name__.rpartition(".")[0]  # "alslog.guidelines"
+_FOLDERS = (os.path.dirname(__file__), os.path.join(os.path.dirname(__file__), "checks"))
+
+
+def _modules(folder: str) -> list[str]:
+    try:
+        return sorted(name for name in os.listdir(folder) if name.endswith(".py"))
+    except OSError:
+        return []
 
 
 def key(path: Path, data: bytes) -> bytes:
@@ -39,16 +48,19 @@ def key(path: Path, data: bytes) -> bytes:
     digest = hashlib.sha256(FORMAT)
     for part in (str(path), __version__, pydantic.VERSION):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    # Every module of the package (a changed check changes what validation
-    # gives), and the shipped file too: a personal copy is merged with its
-    # red-flag groups.
-    code = sorted(Path(__file__).parent.rglob("*.py"))
-    for module in (*code, Path(models.__file__), paths.shipped_guidelines()):
+    # Every module of the package (a changed check or matcher changes what
+    # validation gives: the red-flag merge uses the matcher), and the shipped
+    # file too: a personal copy is merged with its red-flag groups.
+    files = [os.path.join(folder, name) for folder in _FOLDERS for name in _modules(folder)]
+    files += [models.__file__, str(paths.shipped_guidelines())]
+    for file in files:
+        if file is None:
+            continue
         try:
-            info = module.stat()
+            info = os.stat(file)
         except OSError:
             continue
-        digest.update(f"{module.name}:{info.st_mtime_ns}:{info.st_size}\0".encode())
+        digest.update(f"{Path(file).name}:{info.st_mtime_ns}:{info.st_size}\0".encode())
     digest.update(data)
     return digest.hexdigest().encode("ascii")
 
@@ -94,7 +106,6 @@ def read(cache: Path, key: bytes) -> Guidelines | None:
         def persistent_load(self, pid: Any) -> Any:
             raise pickle.UnpicklingError("no persistent ids in a guideline cache")
 
-    import os
     import stat
 
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
@@ -21,43 +21,30 @@ from alslog.models import Finding
 CheckFn = Callable[..., Iterable[Finding]]
 
 
-class Check(NamedTuple):
-    """A check: the model of its settings and the function that applies them."""
-
-    settings: type[RuleBase]
-    apply: CheckFn
-
+# A check: the model of its settings and the function that applies them.
+Check = tuple[type[RuleBase], CheckFn]
 
 REGISTRY: dict[str, Check] = {
-    "rpe-above": Check(effort.RpeAbove, effort.rpe_above),
-    "cannot-talk": Check(effort.CannotTalk, effort.cannot_talk),
-    "kept-going": Check(effort.KeptGoing, effort.kept_going),
-    "aching-after": Check(aching.AchingAfter, aching.aching_after),
-    "checkin-fatigue": Check(aching.CheckinFatigue, aching.checkin_fatigue),
-    "minutes-above": Check(amount.MinutesAbove, amount.minutes_above),
-    "kind-logged": Check(amount.KindLogged, amount.kind_logged),
-    "symptom-terms": Check(red_flags.SymptomTerms, red_flags.symptom_terms),
-    "symptom-other": Check(red_flags.SymptomOther, red_flags.symptom_other),
-    "daily": Check(daily.Daily, daily.daily),
+    "rpe-above": (effort.RpeAbove, effort.rpe_above),
+    "cannot-talk": (effort.CannotTalk, effort.cannot_talk),
+    "kept-going": (effort.KeptGoing, effort.kept_going),
+    "aching-after": (aching.AchingAfter, aching.aching_after),
+    "checkin-fatigue": (aching.CheckinFatigue, aching.checkin_fatigue),
+    "minutes-above": (amount.MinutesAbove, amount.minutes_above),
+    "kind-logged": (amount.KindLogged, amount.kind_logged),
+    "symptom-terms": (red_flags.SymptomTerms, red_flags.symptom_terms),
+    "symptom-other": (red_flags.SymptomOther, red_flags.symptom_other),
+    "daily": (daily.Daily, daily.daily),
 }
 
-
-def _tag(settings: type[RuleBase]) -> Any:
-    return typing.get_args(settings.model_fields["check"].annotation)[0]
-
-
-# A registry line that names one check's settings under another's name would
-# send its rules to the wrong function.
-_wrong = [name for name, check in REGISTRY.items() if _tag(check.settings) != name]
-assert not _wrong, f"checks registered under another name: {_wrong}"
 
 if TYPE_CHECKING:
     AnyRule = RuleBase
 else:
     # The tagged union of every check's settings, in the registry's order.
-    AnyRule = typing.Union[tuple(check.settings for check in REGISTRY.values())]  # noqa: UP007
+    AnyRule = typing.Union[tuple(settings for settings, _ in REGISTRY.values())]  # noqa: UP007
 Rule = Annotated[AnyRule, Field(discriminator="check")]
 
-RULE_CLASSES: dict[str, type[RuleBase]] = {name: c.settings for name, c in REGISTRY.items()}
-CHECK_FUNCTIONS: dict[str, CheckFn] = {name: c.apply for name, c in REGISTRY.items()}
+RULE_CLASSES: dict[str, type[RuleBase]] = {name: c[0] for name, c in REGISTRY.items()}
+CHECK_FUNCTIONS: dict[str, CheckFn] = {name: c[1] for name, c in REGISTRY.items()}
 CHECKS: tuple[str, ...] = tuple(REGISTRY)

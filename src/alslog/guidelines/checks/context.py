@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -20,17 +19,33 @@ if TYPE_CHECKING:
     from alslog.guidelines.schema import Guidelines
 
 
-@dataclass(frozen=True)
 class Context:
-    """Everything a check may look at."""
+    """Everything a check may look at.
 
-    sessions: tuple[Session, ...]  # oldest first, one per id, may reach outside the window
-    checkins: tuple[CheckIn, ...]
-    guidelines: Guidelines
-    start: date
-    end: date
-    today: date
-    first_day: date | None
+    A plain class: a dataclass costs about a millisecond to define, paid by
+    every run that loads the guidelines.
+    """
+
+    __slots__ = ("checkins", "end", "first_day", "guidelines", "sessions", "start", "today")
+
+    def __init__(
+        self,
+        *,
+        sessions: tuple[Session, ...],  # oldest first, one per id, may reach outside the window
+        checkins: tuple[CheckIn, ...],
+        guidelines: Guidelines,
+        start: date,
+        end: date,
+        today: date,
+        first_day: date | None,
+    ) -> None:
+        self.sessions = sessions
+        self.checkins = checkins
+        self.guidelines = guidelines
+        self.start = start
+        self.end = end
+        self.today = today
+        self.first_day = first_day
 
     def window_sessions(self) -> Iterator[Session]:
         """Sessions whose day lies in [start, end]."""
