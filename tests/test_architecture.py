@@ -11,15 +11,23 @@ import alslog
 PACKAGE = Path(alslog.__file__).parent
 CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask", "alslog.term"}
 UI_LIBRARIES = {"typer", "rich", "click"}
-# Pure domain: no I/O at all, no clock.
-PURE = ["models", "words", "rules", "summary", "parse", "readiness", "trend", "symptoms", "escape"]
-# The store package: every module of it, checked as a domain module and kept off the clock.
-STORE = sorted(f"store/{path.stem}" for path in (PACKAGE / "store").glob("*.py"))
+# Pure domain: no I/O at all, no clock. A dotted name is a module of a package; a
+# package's name stands for every module in it.
+GUIDELINES_PURE = [
+    "guidelines.base",
+    "guidelines.checks",
+    "guidelines.engine",
+    "guidelines.symptoms",
+    "guidelines.schema",
+    "guidelines.guide",
+    "guidelines.explain",
+]
+PURE = ["models", "words", "summary", "parse", "readiness", "trend", "escape", *GUIDELINES_PURE]
 # Domain modules that may do file I/O but never talk to the user.
 DOMAIN = [
     *PURE,
-    *STORE,
     "guidelines",
+    "store",
     "atomic",
     "config",
     "transfer",
@@ -30,20 +38,33 @@ DOMAIN = [
 ]
 
 
+def files_of(module: str) -> list[Path]:
+    """The file of a module, or every file of a package ("guidelines.checks")."""
+    path = PACKAGE.joinpath(*module.split("."))
+    if path.is_dir():
+        return sorted(path.rglob("*.py"))
+    return [path.with_suffix(".py")] if path.with_suffix(".py").exists() else []
+
+
 def imports_of(module: str) -> set[str]:
-    path = PACKAGE / f"{module}.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
+    for path in files_of(module):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                # "from alslog import words" names the module alslog.words
+                for alias in node.names:
+                    dotted = f"{node.module}.{alias.name}"
+                    inner = dotted.removeprefix("alslog.")
+                    is_module = dotted.startswith("alslog.") and files_of(inner)
+                    found.add(dotted if is_module else node.module)
     return found
 
 
 def existing(modules: list[str]) -> list[str]:
-    missing = [m for m in modules if not (PACKAGE / f"{m}.py").exists()]
+    missing = [m for m in modules if not files_of(m)]
     assert not missing, f"listed here but gone (renamed?): {missing}"
     return modules
 
@@ -62,28 +83,41 @@ def test_models_import_nothing_of_ours() -> None:
     assert not {n for n in imports_of("models") if n.startswith("alslog")}
 
 
-def test_rules_use_only_models_and_guidelines() -> None:
-    ours = {n for n in imports_of("rules") if n.startswith("alslog")}
-    assert ours <= {
-        "alslog.models",
-        "alslog.guidelines",
-        "alslog.errors",
-        "alslog.symptoms",
-        "alslog.words",
-    }, ours
+def test_checks_and_engine_use_only_models_words_and_the_guidelines() -> None:
+    for module in ("guidelines.checks", "guidelines.engine"):
+        ours = {n for n in imports_of(module) if n.startswith("alslog")}
+        outside = {n for n in ours if not n.startswith("alslog.guidelines.")}
+        assert outside <= {"alslog.models", "alslog.errors", "alslog.words"}, (module, ours)
+        # The checks come before the file's shape and its loading, never after.
+        assert not {n for n in ours if n.startswith("alslog.guidelines.load")}, (module, ours)
+        assert not {n for n in ours if n.startswith("alslog.guidelines.cache")}, (module, ours)
+
+
+def test_nothing_in_the_guidelines_imports_their_face() -> None:
+    for path in (PACKAGE / "guidelines").rglob("*.py"):
+        if path.name == "__init__.py" and path.parent.name == "guidelines":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "alslog.guidelines":
+                raise AssertionError(f"{path.name} imports the face: {ast.unparse(node)}")
+            if isinstance(node, ast.Import):
+                names = {alias.name for alias in node.names}
+                assert "alslog.guidelines" not in names, f"{path.name} imports the face"
 
 
 def test_symptoms_import_nothing_of_ours() -> None:
-    assert not {n for n in imports_of("symptoms") if n.startswith("alslog")}
+    assert not {n for n in imports_of("guidelines.symptoms") if n.startswith("alslog")}
 
 
 def test_domain_neither_prints_nor_prompts_nor_reads_the_clock() -> None:
     for module in existing(DOMAIN):
-        tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in (
+            n for p in files_of(module) for n in ast.walk(ast.parse(p.read_text("utf-8")))
+        ):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id not in ("print", "input"), f"{module} calls {node.func.id}"
-            if (module in PURE or module in STORE) and isinstance(node, ast.Attribute):
+            if module in PURE and isinstance(node, ast.Attribute):
                 text = ast.unparse(node)
                 assert text not in ("datetime.now", "date.today", "time.time"), (
                     f"{module} reads the clock: {text}"
@@ -100,27 +134,34 @@ def test_nothing_imports_the_entry_point() -> None:
                 raise AssertionError(f"{path.name} imports alslog.cli")
 
 
-def test_the_store_package_is_whole_and_its_parts_never_import_its_face() -> None:
-    assert not (PACKAGE / "store.py").exists(), "store.py is gone: the store is a package"
-    assert {"store/__init__", "store/face"} <= set(STORE), STORE
-    parts = {module.removeprefix("store/") for module in existing(STORE)}
-    for module in STORE:
-        tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "alslog.store":
-                # Only modules of the package, never the face's names (Store, ...).
-                names = {alias.name for alias in node.names}
-                assert names <= parts, f"{module} imports {names - parts} from the face"
-            if module != "store/__init__" and isinstance(node, ast.ImportFrom):
-                assert node.module != "alslog.store.face", f"{module} imports the face"
-        # Arrows point down: the store knows records and words, never views or rules.
-        for name in imports_of(module):
-            assert not name.startswith(
-                ("alslog.render", "alslog.report", "alslog.guidelines", "alslog.rules")
-            ), f"{module} imports {name}"
+def test_the_guidelines_modules_import_one_another_without_a_cycle() -> None:
+    # Module-level imports only: one inside a function or under TYPE_CHECKING runs later.
+    root = PACKAGE / "guidelines"
+    graph: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        graph[name] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Import):
+                graph[name].update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                graph[name].update(f"{node.module}.{a.name}" for a in node.names)
+                graph[name].add(node.module)
+    face = "alslog.guidelines"
+    for name in graph:
+        graph[name] = {n for n in graph[name] if n in graph and n not in (name, face)}
+    done: set[str] = set()
 
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        assert name not in trail, f"import cycle: {' -> '.join((*trail, name))}"
+        if name in done:
+            return
+        for other in sorted(graph[name]):
+            # a package's own modules are imported by it, not the other way round
+            if not name.startswith(other + "."):
+                visit(other, (*trail, name))
+        done.add(name)
 
-def test_no_store_module_is_over_400_lines() -> None:
-    for module in STORE:
-        lines = (PACKAGE / f"{module}.py").read_text(encoding="utf-8").count("\n")
-        assert lines <= 400, f"{module} has {lines} lines"
+    for name in sorted(graph):
+        visit(name, ())

@@ -168,10 +168,11 @@ class _Forged:
 def test_a_forged_guideline_cache_is_a_miss_never_code_run(
     run_alslog, alslog_home: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from alslog import guidelines, paths
+    from alslog import paths
+    from alslog.guidelines import cache as guideline_cache
 
     shipped = paths.shipped_guidelines()
-    key = guidelines._cache_key(shipped, shipped.read_bytes())
+    key = guideline_cache.key(shipped, shipped.read_bytes())
     cache = alslog_home / "cache" / "guidelines.pickle"
     cache.parent.mkdir(parents=True)
     marker = tmp_path / "ran"

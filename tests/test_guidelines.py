@@ -15,8 +15,10 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alslog import guidelines, paths, rules, symptoms
+from alslog import guidelines, paths
 from alslog.errors import GuidelineError, UsageError
+from alslog.guidelines import checks as rules
+from alslog.guidelines import symptoms
 
 SHIPPED = paths.shipped_guidelines()
 SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
@@ -134,6 +136,13 @@ def test_every_check_has_an_engine_function() -> None:
     assert set(rules.CHECK_FUNCTIONS) == set(guidelines.CHECKS)
 
 
+def test_every_check_is_registered_under_its_own_name() -> None:
+    import typing
+
+    for name, model in guidelines.RULE_CLASSES.items():
+        assert typing.get_args(model.model_fields["check"].annotation) == (name,)
+
+
 def test_citation_and_names() -> None:
     g = guidelines.load()
     cite = g.cite("ijerph-2021")
@@ -173,7 +182,7 @@ def test_loading_is_cheap_and_imports_no_ui() -> None:
     seconds = min(timeit.repeat(guidelines.load, number=5, repeat=3)) / 5
     assert seconds < 0.1  # a few ms in practice; generous for slow machines
     code = (
-        "import sys, alslog.guidelines, alslog.rules, alslog.readiness;"
+        "import sys, alslog.guidelines, alslog.guidelines.symptoms, alslog.readiness;"
         "print(sorted(m for m in ('rich', 'typer', 'click') if m in sys.modules))"
     )
     out = subprocess.run(
@@ -588,3 +597,30 @@ def test_personal_copy_may_not_rewrite_the_stop_words(tmp_path: Path) -> None:
     data = shipped_data()
     data["rules"]["red-flag-symptom"]["stop"] = "Carry on."
     assert "red-flag-symptom.stop" in refusal(from_data(tmp_path, data))
+
+
+def test_the_cache_builds_only_the_guideline_models_and_paths(tmp_path: Path) -> None:
+    import pickle
+    from datetime import date
+
+    from pydantic import BaseModel
+
+    from alslog.guidelines import cache
+    from alslog.models import Finding
+
+    allowed = cache.allowed_classes()
+    for (module, name), cls in allowed.items():
+        if module != "pathlib":
+            assert module.startswith("alslog.guidelines."), (module, name)
+            assert issubclass(cls, BaseModel), (module, name)
+    # Every model of the package, wherever in it a check's settings live.
+    for cls in (*guidelines.RULE_CLASSES.values(), guidelines.Guidelines, guidelines.SymptomGroup):
+        assert allowed[(cls.__module__, cls.__name__)] is cls
+    g = guidelines.load()
+    path = tmp_path / "guidelines.pickle"
+    cache.write(path, b"key", g)
+    assert cache.read(path, b"key") == g
+    # A model of alslog that is not a guideline one is refused like anything else.
+    finding = Finding(rule="x", severity="info", date=date(2024, 1, 1), message="m", source="s")
+    path.write_bytes(b"key\n" + pickle.dumps(finding))
+    assert cache.read(path, b"key") is None

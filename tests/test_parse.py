@@ -81,6 +81,13 @@ def test_rpe_off_scale(rpe: int) -> None:
         check_rpe(rpe)
 
 
+def test_rpe_off_scale_names_the_moderate_band_it_is_given() -> None:
+    with pytest.raises(UsageError, match="11 to 13 is moderate"):
+        check_rpe(21)
+    with pytest.raises(UsageError, match="10 to 12 is moderate"):
+        check_rpe(21, moderate=(10, 12))
+
+
 def test_range_check() -> None:
     assert check_range("Fatigue", 0, 0, 10) == 0
     assert check_range("Fatigue", 10, 0, 10) == 10

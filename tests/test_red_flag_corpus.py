@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alslog import guidelines, symptoms
+from alslog import guidelines
+from alslog.guidelines import symptoms
 
 CORPUS = tomllib.loads((Path(__file__).parent / "data" / "red_flags.toml").read_text("utf-8"))
 RULE = guidelines.load().rule("red-flag-symptom")

@@ -20,7 +20,8 @@ from typing import Any
 import html5lib
 import pytest
 
-from alslog import guidelines, rules, trend
+import alslog.guidelines.engine as rules
+from alslog import guidelines, trend
 from alslog.models import CheckIn, Session
 from alslog.report import ReportInfo, default_name, render
 

@@ -14,9 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alslog import guidelines, paths
-from alslog.guidelines import Guidelines
-from alslog.models import CheckIn, Finding, Session
-from alslog.rules import (
+from alslog.guidelines import (
+    Guidelines,
     evaluate,
     history_days,
     lookahead_days,
@@ -24,6 +23,7 @@ from alslog.rules import (
     session_findings,
     suggest_minutes,
 )
+from alslog.models import CheckIn, Finding, Session
 
 G = guidelines.load()
 TZ = timezone(timedelta(hours=-5))

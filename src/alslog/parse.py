@@ -81,12 +81,17 @@ def check_minutes(minutes: int) -> int:
     return minutes
 
 
-def check_rpe(rpe: int | None) -> int | None:
-    """Refuse an exertion rating outside the Borg scale 6 to 20."""
+def check_rpe(rpe: int | None, *, moderate: tuple[int, int] = (11, 13)) -> int | None:
+    """Refuse an exertion rating outside the Borg scale 6 to 20.
+
+    ``moderate`` is the band the message calls moderate: a caller holding the
+    guidelines passes their ``moderate_band``, so a personal limit is named.
+    """
     if rpe is not None and not RPE_MIN <= rpe <= RPE_MAX:
+        low, high = moderate
         raise UsageError(
             f"RPE {rpe} is off the scale: use the Borg scale from {RPE_MIN} (no effort) "
-            f"to {RPE_MAX} (maximal); 11 to 13 is moderate."
+            f"to {RPE_MAX} (maximal); {low} to {high} is moderate."
         )
     return rpe
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from alslog import rules
+from alslog import guidelines as rules
 from alslog.models import CheckIn, Finding, Session, most_serious_first
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """Finding red-flag signs in what people write: symptoms, notes, check-ins.
 
-Pure text matching, no I/O: ``rules.py`` calls :func:`find` with the term
+Pure text matching, no I/O: the red-flag checks call :func:`find` with the term
 groups of the guideline file. The steps:
 
 1. Normalise: Unicode NFKC, case folded, curly apostrophes straight,

@@ -1,0 +1,163 @@
+"""The cache of validated guidelines, so most runs skip the TOML and the validators.
+
+The file holds a key line, then the pickled :class:`Guidelines`. It lives in the
+user's own data folder (0700), next to the logbook, and is read only when its
+key matches. Any problem reading it means a miss; writing it is best effort.
+
+Unpickling can run any code a pickle names, and the cache is a file anyone who
+can write the data folder can replace: it is read by an unpickler that builds
+only the guideline models of this package and a path, so a forged or damaged
+cache is at worst a miss (the toml is then validated), never code run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from alslog import paths
+from alslog.guidelines.base import RuleBase
+from alslog.guidelines.guide import Guide, Topic
+from alslog.guidelines.schema import REQUIRED_RULES, Guidelines, Ready, Source
+
+FORMAT = b"alslog-guidelines-cache 1"
+MAX_BYTES = 4 * 1024 * 1024  # the shipped guidelines pickle to ~16 KB
+_PACKAGE = __name__.rpartition(".")[0]  # "alslog.guidelines"
+_FOLDERS = (os.path.dirname(__file__), os.path.join(os.path.dirname(__file__), "checks"))
+
+
+def _modules(folder: str) -> list[str]:
+    try:
+        return sorted(name for name in os.listdir(folder) if name.endswith(".py"))
+    except OSError:
+        return []
+
+
+def key(path: Path, data: bytes) -> bytes:
+    """Hash of the file's path and bytes and of the code that validated it."""
+    import hashlib
+
+    import pydantic
+
+    from alslog import __version__, models
+
+    digest = hashlib.sha256(FORMAT)
+    for part in (str(path), __version__, pydantic.VERSION):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    # Every module of the package (a changed check or matcher changes what
+    # validation gives: the red-flag merge uses the matcher), and the shipped
+    # file too: a personal copy is merged with its red-flag groups.
+    files = [os.path.join(folder, name) for folder in _FOLDERS for name in _modules(folder)]
+    files += [models.__file__, str(paths.shipped_guidelines())]
+    for file in files:
+        if file is None:
+            continue
+        try:
+            info = os.stat(file)
+        except OSError:
+            continue
+        digest.update(f"{Path(file).name}:{info.st_mtime_ns}:{info.st_size}\0".encode())
+    digest.update(data)
+    return digest.hexdigest().encode("ascii")
+
+
+def allowed_classes() -> dict[tuple[str, str], type]:
+    """The only classes a cache may build: the guideline models and a path."""
+    import pathlib
+
+    # Every model defined in a module of this package (all imported by the time
+    # Guidelines is), so a new one can never make the cache miss.
+    allowed: dict[tuple[str, str], type] = {}
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == _PACKAGE or name.startswith(_PACKAGE + ".")):
+            continue
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, BaseModel)
+                and value.__module__ == name
+            ):
+                allowed[(name, value.__name__)] = value
+    for name in ("PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath", "Path"):
+        allowed[("pathlib", name)] = getattr(pathlib, name)
+    return allowed
+
+
+def read(cache: Path, key: bytes) -> Guidelines | None:
+    """The guidelines cached under ``key``, or None (a miss) for anything else."""
+    import io
+    import pickle
+
+    class _CacheUnpickler(pickle.Unpickler):
+        """Builds guideline models and paths only: anything else is a miss."""
+
+        allowed = allowed_classes()
+
+        def find_class(self, module: str, name: str) -> Any:
+            found = self.allowed.get((module, name))
+            if found is None:
+                raise pickle.UnpicklingError(f"{module}.{name} is not a guideline class")
+            return found
+
+        def persistent_load(self, pid: Any) -> Any:
+            raise pickle.UnpicklingError("no persistent ids in a guideline cache")
+
+    import stat
+
+    try:
+        # Non-blocking, and only a regular file: a FIFO put there must not hang alslog.
+        fd = os.open(cache, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return None
+            blob = file.read(MAX_BYTES + 1)
+        if len(blob) > MAX_BYTES:
+            return None
+        head, _, body = blob.partition(b"\n")
+        if head != key:
+            return None
+        guidelines = _CacheUnpickler(io.BytesIO(body)).load()
+        if not isinstance(guidelines, Guidelines) or not _whole(guidelines):
+            return None
+    except Exception:  # a missing, damaged, forged or outdated cache is a miss
+        return None
+    return guidelines
+
+
+def _whole(guidelines: Guidelines) -> bool:
+    """Whether an unpickled Guidelines has the shape validation gives (cheap checks).
+
+    A cache is only written from a file that passed every check; this catches
+    one that was not (hand-made, or from another version) before the rules
+    trip over it.
+    """
+    state = vars(guidelines)
+    if set(state) != set(Guidelines.model_fields):
+        return False
+    return (
+        all(isinstance(rule, RuleBase) for rule in guidelines.rules.values())
+        and all(isinstance(topic, Topic) for topic in guidelines.topics.values())
+        and all(isinstance(source, Source) for source in guidelines.sources.values())
+        and isinstance(guidelines.ready, Ready)
+        and isinstance(guidelines.guide, Guide)
+        and set(REQUIRED_RULES) <= set(guidelines.rules)
+        and isinstance(guidelines.path, Path | None)
+    )
+
+
+def write(cache: Path, key: bytes, guidelines: Guidelines) -> None:
+    """Write the cache; best effort (without one, a run is only slower)."""
+    import pickle
+
+    from alslog import atomic
+
+    try:
+        data = key + b"\n" + pickle.dumps(guidelines, protocol=5)
+        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic.write_atomic(cache, data)
+    except Exception:  # best effort: without a cache (read-only home...) it is only slower
+        pass
