@@ -9,7 +9,7 @@ from pathlib import Path
 import alslog
 
 PACKAGE = Path(alslog.__file__).parent
-CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask", "alslog.term"}
+CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask"}
 UI_LIBRARIES = {"typer", "rich", "click"}
 # Pure domain: no I/O at all, no clock.
 PURE = ["models", "words", "rules", "summary", "parse", "readiness", "trend", "symptoms", "escape"]
@@ -21,16 +21,31 @@ DOMAIN = [
     "atomic",
     "config",
     "transfer",
-    "report",
+    "views/report",
+    "views/text",
+    "views/week",
+    "views/documents",
+    "views/guide",
     "paths",
     "safety",
     "lock",
 ]
 
 
-def imports_of(module: str) -> set[str]:
-    path = PACKAGE / f"{module}.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+# Views: the terminal text, the JSON documents and the report. Term writes to the stream
+# it is given; nothing in views reads the store, the environment or the clock.
+VIEWS = PACKAGE / "views"
+
+
+def files_of(module: str) -> list[Path]:
+    """A module's file, or every file of a package ("views/report" is one too)."""
+    path = PACKAGE / module
+    if path.is_dir():
+        return sorted(path.rglob("*.py"))
+    return [path.with_name(path.name + ".py")]
+
+
+def _imports(tree: ast.AST) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -40,8 +55,15 @@ def imports_of(module: str) -> set[str]:
     return found
 
 
+def imports_of(module: str) -> set[str]:
+    found: set[str] = set()
+    for path in files_of(module):
+        found |= _imports(ast.parse(path.read_text(encoding="utf-8")))
+    return found
+
+
 def existing(modules: list[str]) -> list[str]:
-    missing = [m for m in modules if not (PACKAGE / f"{m}.py").exists()]
+    missing = [m for m in modules if not all(p.exists() for p in files_of(m))]
     assert not missing, f"listed here but gone (renamed?): {missing}"
     return modules
 
@@ -77,8 +99,12 @@ def test_symptoms_import_nothing_of_ours() -> None:
 
 def test_domain_neither_prints_nor_prompts_nor_reads_the_clock() -> None:
     for module in existing(DOMAIN):
-        tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        nodes = [
+            node
+            for path in files_of(module)
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        ]
+        for node in nodes:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id not in ("print", "input"), f"{module} calls {node.func.id}"
             if module in PURE and isinstance(node, ast.Attribute):
@@ -96,3 +122,36 @@ def test_nothing_imports_the_entry_point() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == "alslog.cli":
                 raise AssertionError(f"{path.name} imports alslog.cli")
+
+
+def test_views_never_read_the_store_the_environment_nor_the_clock() -> None:
+    files = sorted(VIEWS.rglob("*.py"))
+    assert {p.stem for p in files} >= {"text", "week", "documents", "term", "guide", "page"}
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for name in _imports(tree):
+            assert not (name == "alslog.store" or name.startswith("alslog.store.")), (
+                f"{path.name} imports {name}"
+            )
+            assert name.split(".")[0] not in UI_LIBRARIES, f"{path.name} imports {name}"
+            assert not any(name == c or name.startswith(c + ".") for c in CLI_LAYER), (
+                f"{path.name} imports {name}"
+            )
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                text = ast.unparse(node)
+                assert text not in (
+                    "os.environ",
+                    "sys.stdin",
+                    "sys.stdout",
+                    "datetime.now",
+                    "date.today",
+                    "time.time",
+                ), f"{path.name} reads {text}"
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id != "input", f"{path.name} calls input"
+
+
+def test_no_old_view_modules_are_left() -> None:
+    for old in ("render", "report", "render_guide", "term", "transfer"):
+        assert not (PACKAGE / f"{old}.py").exists(), f"{old}.py should have moved"
