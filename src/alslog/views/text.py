@@ -17,25 +17,16 @@ from typing import TYPE_CHECKING, Any
 from alslog import escape
 from alslog.models import CheckIn, Finding, Kind, Session
 from alslog.summary import aching_words
+from alslog.words import SEVERITY_LABEL, and_list, day_short, session_marks, time_of, weekday
 
-# The words themselves live in alslog.words; these names are kept here for the
-# commands that say ``render.day_label`` (one definition, imported, not a copy).
-from alslog.words import (
-    SEVERITY_LABEL,
-    and_list,
-    day_label,
-    day_short,
-    kind_label,
-    plural,
-    session_marks,
-    time_of,
-    weekday,
-)
+# Defined in alslog.words and offered here too (imported, not copied) for the
+# commands that write ``render.day_label``, ``render.kind_label``, ``render.plural``.
+from alslog.words import day_label as day_label
+from alslog.words import kind_label as kind_label
+from alslog.words import plural as plural
 
 if TYPE_CHECKING:
     from alslog.views.term import Term
-
-__all__ = ["SEVERITY_LABEL", "day_label", "kind_label", "plural"]
 
 SEVERITY_STYLE: dict[str, tuple[str, ...]] = {
     "alert": ("bold", "red"),
