@@ -9,20 +9,10 @@ from pathlib import Path
 import alslog
 
 PACKAGE = Path(alslog.__file__).parent
-CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask", "alslog.term"}
+CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask"}
 UI_LIBRARIES = {"typer", "rich", "click"}
-# Pure domain: no I/O at all, no clock. A dotted name is a module of a package; a
-# package's name stands for every module in it.
-GUIDELINES_PURE = [
-    "guidelines.base",
-    "guidelines.checks",
-    "guidelines.engine",
-    "guidelines.symptoms",
-    "guidelines.schema",
-    "guidelines.guide",
-    "guidelines.explain",
-]
-PURE = ["models", "words", "summary", "parse", "readiness", "trend", "escape", *GUIDELINES_PURE]
+# Pure domain: no I/O at all, no clock.
+PURE = ["models", "words", "rules", "summary", "parse", "readiness", "trend", "symptoms", "escape"]
 # Domain modules that may do file I/O but never talk to the user.
 DOMAIN = [
     *PURE,
@@ -31,40 +21,49 @@ DOMAIN = [
     "atomic",
     "config",
     "transfer",
-    "report",
+    "views/report",
+    "views/text",
+    "views/week",
+    "views/documents",
+    "views/guide",
     "paths",
     "safety",
     "lock",
 ]
 
 
+# Views: the terminal text, the JSON documents and the report. Term writes to the stream
+# it is given; nothing in views reads the store, the environment or the clock.
+VIEWS = PACKAGE / "views"
+
+
 def files_of(module: str) -> list[Path]:
-    """The file of a module, or every file of a package ("guidelines.checks")."""
-    path = PACKAGE.joinpath(*module.split("."))
+    """A module's file, or every file of a package ("views/report" is one too)."""
+    path = PACKAGE / module
     if path.is_dir():
         return sorted(path.rglob("*.py"))
-    return [path.with_suffix(".py")] if path.with_suffix(".py").exists() else []
+    return [path.with_name(path.name + ".py")]
+
+
+def _imports(tree: ast.AST) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
 
 
 def imports_of(module: str) -> set[str]:
     found: set[str] = set()
     for path in files_of(module):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                found.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                # "from alslog import words" names the module alslog.words
-                for alias in node.names:
-                    dotted = f"{node.module}.{alias.name}"
-                    inner = dotted.removeprefix("alslog.")
-                    is_module = dotted.startswith("alslog.") and files_of(inner)
-                    found.add(dotted if is_module else node.module)
+        found |= _imports(ast.parse(path.read_text(encoding="utf-8")))
     return found
 
 
 def existing(modules: list[str]) -> list[str]:
-    missing = [m for m in modules if not files_of(m)]
+    missing = [m for m in modules if not all(p.exists() for p in files_of(m))]
     assert not missing, f"listed here but gone (renamed?): {missing}"
     return modules
 
@@ -83,38 +82,29 @@ def test_models_import_nothing_of_ours() -> None:
     assert not {n for n in imports_of("models") if n.startswith("alslog")}
 
 
-def test_checks_and_engine_use_only_models_words_and_the_guidelines() -> None:
-    for module in ("guidelines.checks", "guidelines.engine"):
-        ours = {n for n in imports_of(module) if n.startswith("alslog")}
-        outside = {n for n in ours if not n.startswith("alslog.guidelines.")}
-        assert outside <= {"alslog.models", "alslog.errors", "alslog.words"}, (module, ours)
-        # The checks come before the file's shape and its loading, never after.
-        assert not {n for n in ours if n.startswith("alslog.guidelines.load")}, (module, ours)
-        assert not {n for n in ours if n.startswith("alslog.guidelines.cache")}, (module, ours)
-
-
-def test_nothing_in_the_guidelines_imports_their_face() -> None:
-    for path in (PACKAGE / "guidelines").rglob("*.py"):
-        if path.name == "__init__.py" and path.parent.name == "guidelines":
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "alslog.guidelines":
-                raise AssertionError(f"{path.name} imports the face: {ast.unparse(node)}")
-            if isinstance(node, ast.Import):
-                names = {alias.name for alias in node.names}
-                assert "alslog.guidelines" not in names, f"{path.name} imports the face"
+def test_rules_use_only_models_and_guidelines() -> None:
+    ours = {n for n in imports_of("rules") if n.startswith("alslog")}
+    assert ours <= {
+        "alslog.models",
+        "alslog.guidelines",
+        "alslog.errors",
+        "alslog.symptoms",
+        "alslog.words",
+    }, ours
 
 
 def test_symptoms_import_nothing_of_ours() -> None:
-    assert not {n for n in imports_of("guidelines.symptoms") if n.startswith("alslog")}
+    assert not {n for n in imports_of("symptoms") if n.startswith("alslog")}
 
 
 def test_domain_neither_prints_nor_prompts_nor_reads_the_clock() -> None:
     for module in existing(DOMAIN):
-        for node in (
-            n for p in files_of(module) for n in ast.walk(ast.parse(p.read_text("utf-8")))
-        ):
+        nodes = [
+            node
+            for path in files_of(module)
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        ]
+        for node in nodes:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id not in ("print", "input"), f"{module} calls {node.func.id}"
             if module in PURE and isinstance(node, ast.Attribute):
@@ -134,34 +124,34 @@ def test_nothing_imports_the_entry_point() -> None:
                 raise AssertionError(f"{path.name} imports alslog.cli")
 
 
-def test_the_guidelines_modules_import_one_another_without_a_cycle() -> None:
-    # Module-level imports only: one inside a function or under TYPE_CHECKING runs later.
-    root = PACKAGE / "guidelines"
-    graph: dict[str, set[str]] = {}
-    for path in root.rglob("*.py"):
-        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        graph[name] = set()
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Import):
-                graph[name].update(a.name for a in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                graph[name].update(f"{node.module}.{a.name}" for a in node.names)
-                graph[name].add(node.module)
-    face = "alslog.guidelines"
-    for name in graph:
-        graph[name] = {n for n in graph[name] if n in graph and n not in (name, face)}
-    done: set[str] = set()
+def test_views_never_read_the_store_the_environment_nor_the_clock() -> None:
+    files = sorted(VIEWS.rglob("*.py"))
+    assert {p.stem for p in files} >= {"text", "week", "documents", "term", "guide", "page"}
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for name in _imports(tree):
+            assert not (name == "alslog.store" or name.startswith("alslog.store.")), (
+                f"{path.name} imports {name}"
+            )
+            assert name.split(".")[0] not in UI_LIBRARIES, f"{path.name} imports {name}"
+            assert not any(name == c or name.startswith(c + ".") for c in CLI_LAYER), (
+                f"{path.name} imports {name}"
+            )
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                text = ast.unparse(node)
+                assert text not in (
+                    "os.environ",
+                    "sys.stdin",
+                    "sys.stdout",
+                    "datetime.now",
+                    "date.today",
+                    "time.time",
+                ), f"{path.name} reads {text}"
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id != "input", f"{path.name} calls input"
 
-    def visit(name: str, trail: tuple[str, ...]) -> None:
-        assert name not in trail, f"import cycle: {' -> '.join((*trail, name))}"
-        if name in done:
-            return
-        for other in sorted(graph[name]):
-            # a package's own modules are imported by it, not the other way round
-            if not name.startswith(other + "."):
-                visit(other, (*trail, name))
-        done.add(name)
 
-    for name in sorted(graph):
-        visit(name, ())
+def test_no_old_view_modules_are_left() -> None:
+    for old in ("render", "report", "render_guide", "term", "transfer"):
+        assert not (PACKAGE / f"{old}.py").exists(), f"{old}.py should have moved"

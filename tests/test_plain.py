@@ -16,7 +16,7 @@ import pexpect
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alslog.term import MAX_WIDTH, Term, spoken
+from alslog.views.term import MAX_WIDTH, Term, spoken
 from conftest import alslog_command
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

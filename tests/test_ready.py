@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from alslog.models import Finding
-from alslog.render import findings_lines
-from alslog.term import Term
+from alslog.views.term import Term
+from alslog.views.text import findings_lines
 
 
 def test_no_answers_is_fine_and_says_so(cli) -> None:  # type: ignore[no-untyped-def]

@@ -179,10 +179,10 @@ def test_list_keeps_each_id_whole_with_its_word(cli) -> None:  # type: ignore[no
         add(cli, "rom", "10", "--note", "x" * n, "--at", f"{day(1)} {n % 24:02d}:00")["id"]
         for n in range(18, 38)  # the end of the line falls at every place of "id 3h541e"
     ]
-    from alslog import render
     from alslog.paths import resolve
     from alslog.store import Store
-    from alslog.term import Term
+    from alslog.views import text as render
+    from alslog.views.term import Term
 
     where = resolve()
     terminal = Term(color=False, width=80, stream=io.StringIO())  # the terminal look

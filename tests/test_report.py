@@ -23,7 +23,7 @@ import pytest
 import alslog.guidelines.engine as rules
 from alslog import guidelines, trend
 from alslog.models import CheckIn, Session
-from alslog.report import ReportInfo, default_name, render
+from alslog.views.report import ReportInfo, default_name, render
 
 END = date(2026, 3, 15)
 DOCS_PNG = Path(__file__).resolve().parent.parent / "docs" / "report.png"
@@ -132,11 +132,11 @@ def realistic_page(end: date = END, weeks: int = 6) -> str:
         first_day=first,
         aerobic_goal=90,
     )
-    info = ReportInfo(
+    info = ReportInfo.of(
+        guide,
         generated=end,
         name="Sam Jones",
         therapist="Dr Ana Lee, PT",
-        disclaimer=guide.disclaimer,
         version="0.1.0",
     )
     return render(picture, info)
@@ -213,7 +213,7 @@ def test_text_from_the_logbook_is_escaped() -> None:
         at=datetime(2026, 3, 14, 10).astimezone(),
     )  # fmt: skip
     picture = trend.build([session], [], [], end=END, weeks=1, today=END, first_day=session.day)
-    page = render(picture, ReportInfo(generated=END, name=bad, therapist=bad))
+    page = render(picture, ReportInfo.of(guidelines.load(), generated=END, name=bad, therapist=bad))
     check_page(page)
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
@@ -221,7 +221,7 @@ def test_text_from_the_logbook_is_escaped() -> None:
 
 def test_empty_logbook_page_is_valid() -> None:
     picture = trend.build([], [], [], end=END, weeks=2, today=END, first_day=None)
-    page = render(picture, ReportInfo(generated=END))
+    page = render(picture, ReportInfo.of(guidelines.load(), generated=END))
     check_page(page)
     assert "No sessions in this period" in page
     assert "No effort ratings" in page
@@ -232,7 +232,7 @@ def test_many_weeks_page_is_valid() -> None:
     picture = trend.build(
         sessions, checkins, [], end=END, weeks=52, today=END, first_day=sessions[0].day
     )
-    check_page(render(picture, ReportInfo(generated=END, name="Sam")))
+    check_page(render(picture, ReportInfo.of(guidelines.load(), generated=END, name="Sam")))
 
 
 def test_default_name() -> None:

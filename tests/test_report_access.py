@@ -19,9 +19,9 @@ from typing import Any
 import html5lib
 import pytest
 
-from alslog import report
 from alslog.models import CheckIn, Session
 from alslog.transfer import to_json
+from alslog.views import report
 from test_report import DevTools, chromium, load_realistic, realistic, realistic_page
 
 WHITE = "#ffffff"
@@ -244,11 +244,11 @@ def test_effort_chart_has_a_key_for_the_kinds_it_shows() -> None:
         Session(id="band1", kind="strength", minutes=10, rpe=11, at=day),
         Session(id="rom01", kind="rom", minutes=10, at=day),  # no effort: not in the key
     ]
-    from alslog import trend
+    from alslog import guidelines, trend
 
     picture = trend.build(sessions, [], [], end=day.date(), weeks=1, today=day.date(),
                           first_day=day.date())  # fmt: skip
-    chart = report.effort_chart(picture)
+    chart = report.effort_chart(picture, band=guidelines.load().moderate_band)
     key = re.findall(r'<circle class="point k-(\w+)" cx="[\d.]+" cy="18" r="5"/>'
                      r'<text class="legend"[^>]*>([^<]+)</text>', chart)  # fmt: skip
     assert key == [("aerobic", "Aerobic"), ("strength", "Strengthening")]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
     from alslog.paths import Paths
     from alslog.store import Store
-    from alslog.term import Term
+    from alslog.views.term import Term
 
 # The order commands are listed in by --help: everyday ones first.
 HELP_ORDER = (
@@ -218,9 +218,12 @@ def load_guidelines(where: Paths, override: Path | None) -> Guidelines:
 
 
 def output(plain: bool) -> Term:
-    from alslog.term import Term
+    import os
+    import sys
 
-    return Term.detect(plain=plain or _plain_setting())
+    from alslog.views.term import Term
+
+    return Term.detect(sys.stdout, os.environ, plain=plain or _plain_setting())
 
 
 def _plain_setting() -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from alslog.models import KINDS, CheckIn, Finding, Session, most_serious_first
+from alslog.words import MARK_SHORT, session_marks
 
 WEEK_DAYS = 7
 
@@ -97,14 +98,10 @@ def aching_words(checkin: CheckIn) -> str:
 
 def _marks(day_sessions: list[Session], checkin: CheckIn | None) -> tuple[str, ...]:
     marks: list[str] = []
-    if any(s.tired for s in day_sessions):
-        marks.append("tired")
-    if any(s.kept_going for s in day_sessions):
-        marks.append("kept going")
-    if any(s.talk is False for s in day_sessions):
-        marks.append("could not talk")
-    if any(s.assisted for s in day_sessions):
-        marks.append("assisted")
+    # A day's marks: any of its sessions marked so, in the order of words.session_marks
+    # ("could talk" is what a good session says, not a mark of the day).
+    said = {mark for s in day_sessions for mark in session_marks(s)}
+    marks.extend(m for m in MARK_SHORT.values() if m in said and m != MARK_SHORT["could_talk"])
     symptoms = sorted(
         {sym for s in day_sessions for sym in s.symptoms}
         | set(checkin.symptoms if checkin is not None else ())

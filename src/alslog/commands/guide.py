@@ -27,7 +27,7 @@ def guide(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Read the recommendations, with their sources."""
-    from alslog import render_guide
+    from alslog.views import guide as render_guide
 
     where = get_paths()
     guide_data = load_guidelines(where, guidelines_path)

@@ -248,7 +248,8 @@ def again(
     On a terminal it asks about problems first, one key (Enter = none). With
     --yes or in a script nothing is asked, and no problems are recorded.
     """
-    from alslog import ask, parse, render
+    from alslog import ask, parse
+    from alslog.views import text as render
 
     now = clock()
     when = parse.parse_when(at, now) if at is not None else now
@@ -337,8 +338,9 @@ def _what(render: Any, kind: str, minutes: int, activity: str | None) -> str:
 
 
 def _ask_kind(store: Store) -> Kind:
-    from alslog import ask, render
+    from alslog import ask
     from alslog.models import KINDS
+    from alslog.views import text as render
 
     last = store.last_session()
     default = KINDS.index(last.kind) if last is not None else 0
@@ -351,7 +353,8 @@ def _ask_minutes_activity(
     where: Paths, store: Store, kind: Kind, activity: str | None
 ) -> tuple[int, str | None]:
     """Minutes and activity: last time's for this kind on Enter (one key)."""
-    from alslog import ask, parse, render
+    from alslog import ask, parse
+    from alslog.views import text as render
 
     last = store.last_session(kind)
     if activity is None:
@@ -441,7 +444,9 @@ def _log_and_show(
     terminal (Enter = no, nothing saved), else saved with a note saying so.
     An alert logged earlier today is repeated first: it still means stop.
     """
-    from alslog import ask, render, safety
+    from alslog import ask, safety
+    from alslog.views import documents
+    from alslog.views import text as render
 
     today = now.date()
     twice = _logged_twice(store, sessions, now, routine=routine is not None)
@@ -463,12 +468,12 @@ def _log_and_show(
         if note is not None:  # stdout holds the JSON document only
             print(note, file=sys.stderr)
         if routine is not None:
-            print_json(render.routine_json(routine, sessions, findings, earlier))
+            print_json(documents.routine_json(routine, sessions, findings, earlier))
         else:
-            print_json(render.add_json(sessions[0], findings, earlier))
+            print_json(documents.add_json(sessions[0], findings, earlier))
         return
     logged_today = store.sessions(today, today)
-    done_today = {k: any(s.kind == k for s in logged_today) for k in ("stretching", "rom")}
+    done_today = {k: any(s.kind == k for s in logged_today) for k in guide.daily_kinds}
     term = output(plain)
     if gap:
         term.write("")
@@ -476,7 +481,14 @@ def _log_and_show(
         term.write(term.wrap(note))
     term.write(
         render.logged_lines(
-            term, sessions, findings, today, done_today=done_today, earlier_alerts=earlier
+            term,
+            sessions,
+            findings,
+            today,
+            done_today=done_today,
+            daily_kinds=guide.daily_kinds,
+            stop_words=guide.stop_words,
+            earlier_alerts=earlier,
         )
     )
 
@@ -493,7 +505,7 @@ def _logged_twice(
     The same session: kind, minutes and activity (ignoring case and spaces),
     logged within ``TWICE_WITHIN``, the undo history saying when it was stored.
     """
-    from alslog import render
+    from alslog.views import text as render
 
     def same(session: Session) -> tuple[str, int, str]:
         return session.kind, session.minutes, " ".join((session.activity or "").lower().split())
@@ -531,8 +543,9 @@ def _add_routine(
     plain: bool,
 ) -> None:
     """Log each session of a routine; problems go on the part they happened in."""
-    from alslog import ask, render
+    from alslog import ask
     from alslog import config as config_module
+    from alslog.views import text as render
 
     settings = config_module.load(where)
     items = settings.routine(name)
@@ -587,9 +600,10 @@ def offer_checkin(store: Store, guide: Guidelines, now: datetime, plain: bool) -
     the aching rule's window before today (e.g. yesterday). A "no" is recorded
     too (aching=False), so the question comes once a day. Returns whether it asked.
     """
-    from alslog import ask, render
+    from alslog import ask
     from alslog.models import CheckIn
     from alslog.store import new_id
+    from alslog.views import text as render
 
     today = now.date()
     window = max(
@@ -717,9 +731,11 @@ def checkin(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Record how you feel today: any aching after exercise, fatigue, symptoms."""
-    from alslog import ask, parse, render
+    from alslog import ask, parse
     from alslog.models import FATIGUE_MAX, FATIGUE_MIN, CheckIn
     from alslog.store import new_id
+    from alslog.views import documents
+    from alslog.views import text as render
 
     now = clock()
     today = now.date()
@@ -758,7 +774,7 @@ def checkin(
     record = validated(CheckIn, **fields)
     replaced, findings = _save_checkin(store, guide, record, today)
     if as_json:
-        print_json(render.checkin_doc(record, findings))
+        print_json(documents.checkin_doc(record, findings))
         return
     term = output(plain)
     term.write(render.checkin_lines(term, record, findings, today, replaced=replaced))
@@ -791,7 +807,9 @@ def week(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Sum up the last seven days: what was done, daily targets, warnings."""
-    from alslog import ask, parse, render, safety, summary
+    from alslog import ask, parse, safety, summary
+    from alslog.views import documents
+    from alslog.views.week import week_lines
 
     now = clock()
     today = now.date()
@@ -813,7 +831,7 @@ def week(
         first_day=period.first_day,
     )
     if as_json:
-        print_json(render.week_json(result))
+        print_json(documents.week_json(result))
         return
     term = output(plain)
-    term.write(render.week_lines(term, result))
+    term.write(week_lines(term, result, daily_kinds=guide.daily_kinds))

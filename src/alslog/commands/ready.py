@@ -68,9 +68,11 @@ def ready(
     logged today counts too: aching or fatigue in today's check-in, a session
     that tired you, and above all any alert (then the answer is rest).
     """
-    from alslog import ask, readiness, render, safety
+    from alslog import ask, readiness, safety
     from alslog.commands.logbook import offer_checkin
     from alslog.errors import UsageError
+    from alslog.views import documents
+    from alslog.views import text as render
 
     now = clock()
     today = now.date()
@@ -118,7 +120,7 @@ def ready(
         notes.append("No answers given: every question counted as no.")
     result = readiness.assess(answers, guide, logged)
     if as_json:
-        print_json(render.ready_json(result, answers))
+        print_json(documents.ready_json(result, answers))
         return
     term = output(plain)
     if may_ask:

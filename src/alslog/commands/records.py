@@ -122,9 +122,10 @@ def list_(
     import shutil
     import sys
 
-    from alslog import parse, render, transfer
+    from alslog import parse, transfer
     from alslog.errors import UsageError
     from alslog.models import Session
+    from alslog.views import text as render
 
     today = clock().date()
     start, end = date_range(since, until, today)
@@ -315,9 +316,11 @@ def edit(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Correct a session (or a check-in): change any field; the rest stays as it was."""
-    from alslog import parse, render, safety
+    from alslog import parse, safety
     from alslog.errors import UsageError
     from alslog.models import CheckIn, Session
+    from alslog.views import documents
+    from alslog.views import text as render
 
     now = clock()
     today = now.date()
@@ -394,7 +397,7 @@ def edit(
     store.update_session(session)
     findings = safety.about_sessions(store, guide, [session], today)
     if as_json:
-        print_json(render.add_json(session, findings))
+        print_json(documents.add_json(session, findings))
         return
     term = output(plain)
     lines = term.wrap(
@@ -447,9 +450,11 @@ def _edit_checkin(
     as_json: bool,
     plain: bool,
 ) -> None:
-    from alslog import parse, render, safety
+    from alslog import parse, safety
     from alslog.errors import UsageError
     from alslog.models import FATIGUE_MAX, FATIGUE_MIN, CheckIn
+    from alslog.views import documents
+    from alslog.views import text as render
 
     changes: dict[str, Any] = {}
     if symptom is not None:
@@ -483,7 +488,7 @@ def _edit_checkin(
     # Only what the check-in itself says (a red flag in it), not the aching advice again.
     found = [f for f in safety.about_checkin(store, guide, checkin, today) if not f.sessions]
     if as_json:
-        print_json(render.checkin_doc(checkin, found))
+        print_json(documents.checkin_doc(checkin, found))
         return
     term = output(plain)
     lines = term.wrap(
@@ -502,9 +507,10 @@ def _edit_checkin(
 )
 def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
     """Remove a session or check-in (asks first; 'alslog undo' brings it back)."""
-    from alslog import ask, render
+    from alslog import ask
     from alslog.errors import UsageError
     from alslog.models import Session
+    from alslog.views import text as render
 
     today = clock().date()
     store = open_store(get_paths())

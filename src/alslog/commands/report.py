@@ -25,8 +25,8 @@ from alslog.app import (
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
     from alslog.paths import Paths
-    from alslog.term import Term
     from alslog.trend import Trend
+    from alslog.views.term import Term
 
 WeeksOpt = Annotated[
     int,
@@ -88,19 +88,19 @@ def report(
 ) -> None:
     """Make a printable web page of the last weeks for your physical therapist."""
     from alslog import __version__, config
-    from alslog import report as report_module
     from alslog.commands.transfer import write_output
+    from alslog.views import report as report_module
 
     today = clock().date()
     where = get_paths()
     settings = config.load(where)  # a bad config file stops us before any work
     guide = load_guidelines(where, guidelines_path)
     picture = build_trend(where, guide, weeks, end, today)
-    info = report_module.ReportInfo(
+    info = report_module.ReportInfo.of(
+        guide,
         generated=today,
         name=settings.name,
         therapist=settings.therapist,
-        disclaimer=guide.disclaimer,
         version=__version__,
     )
     page = report_module.render(picture, info)
@@ -170,7 +170,7 @@ def trend_json(picture: Trend) -> dict[str, Any]:
 
 def trend_lines(term: Term, picture: Trend, *, bars: bool) -> list[str]:
     """Week by week in plain sentences; bars (after the numbers) unless plain."""
-    from alslog.render import kind_label
+    from alslog.words import kind_label
 
     count = len(picture.weeks)
     lines = [

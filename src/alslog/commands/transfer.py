@@ -152,7 +152,7 @@ def export(
     if the_format == "csv":
         text = "\ufeff" + text  # a byte-order mark: Excel then reads accents as UTF-8
     write_output(out, text)
-    from alslog.render import plural
+    from alslog.words import plural
 
     if the_what == "checkins":
         wrote = plural(len(checkins), "check-in")

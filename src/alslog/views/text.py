@@ -1,24 +1,33 @@
-"""Records and findings as text for the screen, and as JSON-ready data.
+"""Records and findings as text for the screen: a session, a check-in, what a command found.
 
 Text is plain sentences first: severity is said in words (colour only adds to
 it), nothing is drawn with boxes, and lines wrap to the terminal (80 columns
-at most, readable at 40). JSON documents carry ``"version": 1``.
+at most, readable at 40). The words come from :mod:`alslog.words`, the
+guideline facts (the daily kinds, the last word after an alert) from the
+caller; the week is in :mod:`alslog.views.week`, JSON in
+:mod:`alslog.views.documents`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alslog import escape
-from alslog.models import KINDS, CheckIn, Finding, Session
-from alslog.summary import WeekSummary, aching_words
-from alslog.term import Term
-from alslog.words import KIND_LABELS
+from alslog.models import CheckIn, Finding, Kind, Session
+from alslog.summary import aching_words
+from alslog.words import SEVERITY_LABEL, and_list, day_short, session_marks, time_of, weekday
 
-JSON_VERSION = 1
+# Defined in alslog.words and offered here too (imported, not copied) for the
+# commands that write ``render.day_label``, ``render.kind_label``, ``render.plural``.
+from alslog.words import day_label as day_label
+from alslog.words import kind_label as kind_label
+from alslog.words import plural as plural
 
-SEVERITY_LABEL = {"alert": "ALERT", "warning": "Warning", "caution": "Caution", "info": "Note"}
+if TYPE_CHECKING:
+    from alslog.views.term import Term
+
 SEVERITY_STYLE: dict[str, tuple[str, ...]] = {
     "alert": ("bold", "red"),
     "warning": ("bold", "yellow"),
@@ -29,19 +38,6 @@ SHORT_ID = 6
 
 
 # ---- small formats ----------------------------------------------------------
-def day_label(day: date, today: date | None = None) -> str:
-    """'today', 'yesterday' or 'Sat 21 Nov' (with the year when it is not this year)."""
-    if today is not None:
-        delta = (today - day).days
-        if delta == 0:
-            return "today"
-        if delta == 1:
-            return "yesterday"
-        if day.year != today.year:
-            return f"{day:%a} {day.day} {day:%b %Y}"
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def week_day_label(day: date, today: date) -> str:
     """Within a week's summary: 'today', 'yesterday' or the weekday alone ('Wednesday').
 
@@ -49,12 +45,12 @@ def week_day_label(day: date, today: date) -> str:
     dates: plain output says the shorter name (fewer words to listen to).
     """
     label = day_label(day, today)
-    return label if label in ("today", "yesterday") else f"{day:%A}"
+    return label if label in ("today", "yesterday") else weekday(day)
 
 
 def when_label(at: datetime, today: date | None = None) -> str:
     """A session's day and time, e.g. 'yesterday 09:30'."""
-    return f"{day_label(at.date(), today)} {at:%H:%M}"
+    return f"{day_label(at.date(), today)} {time_of(at)}"
 
 
 def clean(text: str) -> str:
@@ -67,16 +63,6 @@ def clean(text: str) -> str:
     return escape.clean(text)
 
 
-def plural(count: int, word: str) -> str:
-    """'1 day', '3 days'."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def kind_label(kind: str) -> str:
-    """The words for a kind: 'rom' reads as 'range of motion'."""
-    return KIND_LABELS.get(kind, kind)
-
-
 def session_text(session: Session, today: date | None = None) -> str:
     """One sentence about a session: kind, minutes, activity, effort, marks, when."""
     parts = [f"{kind_label(session.kind)}, {session.minutes} min"]
@@ -84,16 +70,7 @@ def session_text(session: Session, today: date | None = None) -> str:
         parts[0] += f" ({session.activity})"
     if session.rpe is not None:
         parts.append(f"effort {session.rpe}")
-    if session.assisted:
-        parts.append("assisted")
-    if session.tired:
-        parts.append("felt tired")
-    if session.kept_going:
-        parts.append("kept going after tiring")
-    if session.talk is True:
-        parts.append("could talk")
-    elif session.talk is False:
-        parts.append("could not talk comfortably")
+    parts.extend(session_marks(session, sentence=True))
     if session.symptoms:
         parts.append("symptoms: " + ", ".join(session.symptoms))
     return clean(f"{', '.join(parts)}; {when_label(session.at, today)}")
@@ -107,7 +84,7 @@ def list_line(term: Term, record: Session | CheckIn, today: date) -> list[str]:
     the id stays whole with its word ("id 3h541e" is never split).
     """
     if isinstance(record, Session):
-        day, time = record.day, f" {record.at:%H:%M}"
+        day, time = record.day, f" {time_of(record.at)}"
         # The when is said at the front here, not again at the end.
         text = session_text(record).removesuffix(f"; {when_label(record.at)}")
         if record.note:
@@ -115,9 +92,9 @@ def list_line(term: Term, record: Session | CheckIn, today: date) -> list[str]:
     else:
         day, time = record.date, " " * 6
         text = f"check-in: {checkin_text(record)}"
-    year = f" {day.year}" if day.year != today.year else ""
     indent = "    "
-    lines = term.wrap(f"{day:%a} {day.day} {day:%b}{year}{time}  {text}", first="", indent=indent)
+    shown = day_short(day, year=day.year != today.year)
+    lines = term.wrap(f"{shown}{time}  {text}", first="", indent=indent)
     short = f"id {record.id[:SHORT_ID]}"
     if term.plain or len(lines[-1]) + 2 + len(short) <= term.width:  # plain never wraps
         lines[-1] += f"  {short}"
@@ -169,7 +146,7 @@ def findings_lines(
                 text = f"({label_of(finding.date)}) {text}"
         more = also.get((finding.rule, finding.severity)) if not finding.sessions else None
         if more:
-            text += f" Also on {_and([label_of(d) for d in more])}."
+            text += f" Also on {and_list([label_of(d) for d in more])}."
         if finding.source:
             text += f" Source: {finding.source}."
         if in_week and term.plain and today is not None and not past:
@@ -219,16 +196,12 @@ def grouped(
     return shown, also
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def past_alert_text(finding: Finding, today: date) -> str:
     """An alert of an earlier day: 'On Fri 27 Nov you noted chest pain. If you have not...'."""
     day = day_label(finding.date, today)
     when = "Yesterday" if day == "yesterday" else f"On {day}"
     if finding.noted:
-        text = f"{when} you noted {clean(_and(list(finding.noted)))}."
+        text = f"{when} you noted {clean(and_list(list(finding.noted)))}."
     else:
         text = f"{when}: {clean(finding.message)}"
     return text + " If you have not told your care team yet, do it now."
@@ -239,19 +212,16 @@ def earlier_alert_lines(term: Term, alerts: list[Finding]) -> list[str]:
     lines = alert_banner(term)
     for finding in alerts:
         what = (
-            f"you noted {clean(_and(list(finding.noted)))}"
+            f"you noted {clean(and_list(list(finding.noted)))}"
             if finding.noted
             else "alslog raised an alert"
         )
-        when = f" ({finding.at:%H:%M})" if finding.at is not None else ""
+        when = f" ({time_of(finding.at)})" if finding.at is not None else ""
         text = f"Earlier today{when} {what}. Don't exercise any more today."
         wrapped = term.wrap(text, first="ALERT: ", indent="  ")
         wrapped[0] = term.style("ALERT:", *SEVERITY_STYLE["alert"]) + wrapped[0][len("ALERT:") :]
         lines.extend(wrapped)
     return lines
-
-
-ALERT_LAST_WORD = "Stop here for today: rest, and contact your care team."
 
 
 def alert_banner(term: Term) -> list[str]:
@@ -273,14 +243,18 @@ def logged_lines(
     findings: list[Finding],
     today: date,
     *,
-    done_today: dict[str, bool],
+    done_today: Mapping[Kind, bool],
+    daily_kinds: tuple[Kind, ...],
+    stop_words: str,
     earlier_alerts: list[Finding] | tuple[Finding, ...] = (),
 ) -> list[str]:
     """What `alslog add` and `alslog again` print for one or more sessions just logged.
 
     ``earlier_alerts``: today's alerts about other sessions, repeated before the
-    new findings. After any alert the last word is stop and rest: no praise,
-    nothing "still to do".
+    new findings. After any alert the last word is ``stop_words`` (the
+    guidelines' stop and rest): no praise, nothing "still to do". Otherwise the
+    ``daily_kinds`` (the guidelines' daily rules) not yet in ``done_today`` are
+    still to do.
     """
     lines: list[str] = []
     for session in sessions:
@@ -299,11 +273,11 @@ def logged_lines(
         what, it = ("this session", "it") if len(sessions) == 1 else ("these sessions", "them")
         lines.extend(term.wrap(f"Nothing to flag in {what}. Well done for logging {it}."))
     if earlier_alerts or any(f.severity == "alert" for f in findings):
-        lines.extend(term.wrap(term.style(ALERT_LAST_WORD, "bold")))
+        lines.extend(term.wrap(term.style(stop_words, "bold")))
         return lines
-    todo = [kind_label(k) for k in ("stretching", "rom") if not done_today.get(k)]
+    todo = [kind_label(k) for k in daily_kinds if not done_today.get(k)]
     if any(s.day == today for s in sessions) and todo:
-        lines.extend(term.wrap(f"Still to do today: {' and '.join(todo)}."))
+        lines.extend(term.wrap(f"Still to do today: {and_list(todo)}."))
     return lines
 
 
@@ -332,152 +306,6 @@ def checkin_lines(
     lines = term.wrap(f"{verb} for {day_label(checkin.date, today)}: {what}.")
     lines.extend(findings_lines(term, findings, today, show_day=True))
     return lines
-
-
-def week_lines(term: Term, summary: WeekSummary) -> list[str]:
-    """The week as a patient reads it at a glance, and a therapist reads it closely."""
-    today = summary.today
-    lines = [
-        term.style(
-            f"Week {day_label(summary.start)} to {day_label(summary.end)} {summary.end.year}",
-            "bold",
-        ),
-        "",
-    ]
-    for day in summary.days:
-        shown = week_day_label(day.date, today) if term.plain else day_label(day.date, today)
-        label = f"{shown}:"
-        if day.sessions:
-            done = ", ".join(f"{kind_label(k)} {day.minutes[k]}" for k in KINDS if day.minutes[k])
-            text = f"{done} min"
-            if day.max_rpe is not None:
-                text += f"; highest effort {day.max_rpe}"
-        elif day.date > today:
-            text = "still to come" if term.plain else "-"
-        else:
-            text = "no sessions"
-        if day.marks:
-            text += "; " + clean(", ".join(day.marks))
-        # Plain: no padding to line up columns (a screen reader says nothing for it).
-        first = f"{label} " if term.plain else f"{label:<11} "
-        lines.extend(term.wrap(text, first=first, indent=" " * 12))
-    lines.append("")
-    target = summary.target_days
-    if target:
-        for kind in ("stretching", "rom"):
-            have = summary.days_with(kind)
-            missed = len(summary.missed_days(kind))
-            text = f"Daily {kind_label(kind)}: {have} of {plural(target, 'day')}"
-            if missed:
-                text += ", " + term.style(f"missed {missed}", "yellow")
-            elif have >= target:
-                text += ", " + term.style("every day", "green")
-            else:
-                text += ", nothing missed"
-            today_row = next((d for d in summary.days if d.date == today), None)
-            if today_row is not None and today_row.counts and not today_row.minutes[kind]:
-                text += " (today still to do)"
-            lines.extend(term.wrap(text + ".", first="", indent="  "))
-    else:
-        lines.extend(
-            term.wrap("Daily stretching and range of motion: nothing logged yet this week.")
-        )
-    aero = summary.minutes("aerobic")
-    lines.append(f"Aerobic: {aero} min on {plural(summary.days_with('aerobic'), 'day')}.")
-    if summary.minutes("strength"):
-        lines.append(
-            f"Strengthening: {summary.minutes('strength')} min "
-            f"on {plural(summary.days_with('strength'), 'day')}."
-        )
-    lines.append("")
-    lines.extend(chart_lines(term, summary))
-    lines.append("")
-    if summary.findings:
-        count = len(grouped(summary.findings)[0])
-        lines.append(term.style(f"{count} thing{'s' if count != 1 else ''} to look at:", "bold"))
-        lines.extend(
-            findings_lines(term, summary.findings, today, show_day=True, group=True, in_week=True)
-        )
-    else:
-        lines.append("Nothing flagged this week.")
-    return lines
-
-
-def chart_lines(term: Term, summary: WeekSummary) -> list[str]:
-    """Minutes per day as bars, scaled to the width; plain: one short sentence of numbers."""
-    if term.plain:
-        first, last = summary.days[0].date, summary.days[-1].date
-        numbers = ", ".join(str(d.total) for d in summary.days)
-        return [f"Minutes per day, {first:%A} to {last:%A}: {numbers}."]
-    lines = ["Minutes per day:"]
-    most = max((d.total for d in summary.days), default=0)
-    room = max(10, term.width - 16)
-    for day in summary.days:
-        bar = ""
-        if most and day.total:
-            bar = term.bar_char * max(1, round(day.total * room / most))
-        drawn = f"{term.style(bar, 'cyan')} " if bar else ""
-        lines.append(f"{day.date:%a} {day.date.day:>2}  {drawn}{day.total}")
-    return lines
-
-
-# ---- JSON ------------------------------------------------------------------------
-def session_json(session: Session) -> dict[str, Any]:
-    """A session as stable JSON data."""
-    return session.model_dump(mode="json")
-
-
-def checkin_json(checkin: CheckIn) -> dict[str, Any]:
-    """A check-in as stable JSON data."""
-    return checkin.model_dump(mode="json")
-
-
-def finding_json(finding: Finding) -> dict[str, Any]:
-    """A finding as stable JSON data."""
-    return finding.model_dump(mode="json")
-
-
-def add_json(
-    session: Session, findings: list[Finding], earlier_alerts: list[Finding] | None = None
-) -> dict[str, Any]:
-    """The document `alslog add --json` prints (``earlier_alerts``: today's, of other sessions)."""
-    return {
-        "version": JSON_VERSION,
-        "session": session_json(session),
-        "findings": [finding_json(f) for f in findings],
-        "earlier_alerts": [finding_json(f) for f in earlier_alerts or []],
-    }
-
-
-def checkin_doc(checkin: CheckIn, findings: list[Finding]) -> dict[str, Any]:
-    """The document `alslog checkin --json` prints."""
-    return {
-        "version": JSON_VERSION,
-        "checkin": checkin_json(checkin),
-        "findings": [finding_json(f) for f in findings],
-    }
-
-
-def week_json(summary: WeekSummary) -> dict[str, Any]:
-    """The document `alslog week --json` prints."""
-    return {
-        "version": JSON_VERSION,
-        "start": summary.start.isoformat(),
-        "end": summary.end.isoformat(),
-        "days": [
-            {
-                "date": d.date.isoformat(),
-                "minutes": dict(d.minutes),
-                "sessions": d.sessions,
-                "max_rpe": d.max_rpe,
-                "marks": list(d.marks),
-            }
-            for d in summary.days
-        ],
-        "totals": summary.totals(),
-        "checkins": [checkin_json(c) for c in summary.checkins],
-        "findings": [finding_json(f) for f in summary.findings],
-    }
 
 
 # ---- before exercise (alslog ready) -------------------------------------------------
@@ -520,39 +348,3 @@ def ready_lines(
         lines.extend(term.wrap(note))
     lines.extend(term.wrap(disclaimer))
     return lines
-
-
-def ready_json(result: Any, answers: dict[str, bool]) -> dict[str, Any]:
-    """The document `alslog ready --json` prints."""
-    return {
-        "version": JSON_VERSION,
-        "verdict": result.verdict,
-        "summary": result.summary,
-        "answers": dict(answers),
-        "reasons": [
-            {
-                "question": r.question,
-                "verdict": r.verdict,
-                "text": r.text,
-                "sources": r.sources,
-            }
-            for r in result.reasons
-        ],
-        "sources": result.sources,
-    }
-
-
-def routine_json(
-    name: str,
-    sessions: list[Session],
-    findings: list[Finding],
-    earlier_alerts: list[Finding] | None = None,
-) -> dict[str, Any]:
-    """The document `alslog add --routine NAME --json` prints."""
-    return {
-        "version": JSON_VERSION,
-        "routine": name,
-        "sessions": [session_json(s) for s in sessions],
-        "findings": [finding_json(f) for f in findings],
-        "earlier_alerts": [finding_json(f) for f in earlier_alerts or []],
-    }

@@ -1,40 +1,32 @@
-"""Export the logbook to JSON or CSV, and read those files back for import.
+"""The CSV export, for spreadsheets, and reading sessions back from one.
 
-Pure text in, text out: the command reads and writes the files.
-
-* JSON holds everything (sessions and check-ins), in the shape of
-  ``alslog list --json``: ``{"version": 1, "sessions": [...], "checkins": [...]}``.
-* CSV is for spreadsheets: one row a session (or, with ``--what``, a check-in
-  or a finding), a header row, ISO dates, booleans as yes/no, symptoms (and a
-  finding's session ids) joined with "; ". Only sessions are imported. Text
-  cells that a spreadsheet would run as a formula (starting with = + - @, tab
-  or carriage return) get a leading apostrophe, which import takes off again.
-
-Import validates every record before anything is written, and names the first
-bad one: ``row 12: minutes: ...`` for CSV (rows numbered as in a spreadsheet,
-the header is row 1), ``sessions[11]: minutes: ...`` for JSON (counted from 0).
+One row a session (or, with ``--what``, a check-in or a finding), a header
+row, ISO dates, booleans as yes/no, symptoms (and a finding's session ids)
+joined with "; ". Only sessions are imported. Text cells that a spreadsheet
+would run as a formula (starting with = + - @, tab or carriage return) get a
+leading apostrophe, which import takes off again.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any, Literal
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from alslog import limits
-from alslog.errors import DataError, UsageError
+from alslog.errors import DataError
 from alslog.models import CheckIn, Finding, Session
+from alslog.transfer.reading import Records, _check_unique, _first_error
 
-JSON_VERSION = 1
-Format = Literal["json", "csv"]
-FORMATS: tuple[Format, ...] = ("json", "csv")
+if TYPE_CHECKING:
+    from alslog.transfer import Exported
+
+NAME = "csv"
 
 CSV_COLUMNS = (
     "id",
@@ -55,62 +47,11 @@ REQUIRED_COLUMNS = ("id", "at", "kind", "minutes")
 CHECKIN_COLUMNS = ("id", "date", "aching", "where", "level", "fatigue", "symptoms", "note")
 FINDING_COLUMNS = ("date", "rule", "severity", "message", "source", "sessions")
 # What a CSV export holds: one row of one of these each.
-What = Literal["sessions", "checkins", "findings"]
-WHATS: tuple[What, ...] = ("sessions", "checkins", "findings")
 SYMPTOM_SEP = "; "
 
 # Cells a spreadsheet may take for a formula: escaped with one apostrophe.
 _RISKY = re.compile(r"^'*[=+\-@\t\r]")
 _ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
-
-
-@dataclass(frozen=True)
-class Records:
-    """What an import file holds, validated."""
-
-    sessions: list[Session]
-    checkins: list[CheckIn]
-    # Fields this version does not know, by record id: kept, and stored on import.
-    extras: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-
-# ---- export ----------------------------------------------------------------------
-def document(
-    sessions: Iterable[Session],
-    checkins: Iterable[CheckIn],
-    extras: dict[str, dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    """The versioned JSON document of ``list --json`` and ``export --format json``.
-
-    ``extras`` (by id) are fields this version does not know, written after
-    the known ones so that a round trip through export and import keeps them.
-    """
-    extras = extras or {}
-
-    def one(record: Session | CheckIn) -> dict[str, Any]:
-        known = record.model_dump(mode="json")
-        extra = extras.get(record.id)
-        if extra:
-            known.update({k: v for k, v in extra.items() if k not in known})
-        return known
-
-    return {
-        "version": JSON_VERSION,
-        "sessions": [one(s) for s in sessions],
-        "checkins": [one(c) for c in checkins],
-    }
-
-
-def to_json(
-    sessions: Iterable[Session],
-    checkins: Iterable[CheckIn],
-    extras: dict[str, dict[str, Any]] | None = None,
-) -> str:
-    """The JSON export: everything, oldest first, unknown fields included."""
-    from alslog.escape import json_text
-
-    text = json.dumps(document(sessions, checkins, extras), ensure_ascii=False, indent=1)
-    return json_text(text) + "\n"
 
 
 def escape_cell(text: str) -> str:
@@ -199,98 +140,13 @@ def findings_csv(findings: Iterable[Finding]) -> str:
     return _csv(FINDING_COLUMNS, (finding_row(f) for f in findings))
 
 
-# ---- import ----------------------------------------------------------------------
-def detect_format(text: str, name: str = "") -> Format:
-    """JSON if the file says so by its name or its first character, else CSV."""
-    lower = name.lower()
-    if lower.endswith(".json"):
-        return "json"
-    if lower.endswith(".csv"):
-        return "csv"
-    return "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "csv"
-
-
-def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    loc = ".".join(str(p) for p in first["loc"])
-    msg = str(first["msg"])
-    if first["type"] == "extra_forbidden":
-        msg = "not a field alslog knows"
-    return f"{loc}: {msg}" if loc else msg
-
-
-def _check_unique(ids: Iterable[tuple[str, str]]) -> None:
-    seen: dict[str, str] = {}
-    for where, record_id in ids:
-        if record_id in seen:
-            raise DataError(f"{where}: id {record_id} appears twice (also at {seen[record_id]}).")
-        seen[record_id] = where
-
-
-def from_json(text: str) -> Records:
-    """Records from a JSON export; DataError naming the first bad record."""
-    try:
-        data = limits.parse_json(text)
-    except json.JSONDecodeError as error:
-        raise DataError(
-            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
-        ) from None
-    except ValueError as error:  # too deep, too large, a huge number, a lone surrogate
-        raise DataError(f"the file {error}.") from None
-    if not isinstance(data, dict):
-        raise DataError('not an alslog export: expected {"version": 1, "sessions": [...]}.')
-    version = data.get("version")
-    if version != JSON_VERSION:
-        raise DataError(
-            f"export version {version!r} is not one this alslog reads (it reads version 1)."
-        )
-    unknown = sorted(set(data) - {"version", "sessions", "checkins"})
-    if unknown:
-        raise DataError(f"unknown top-level key '{unknown[0]}': expected sessions and checkins.")
-    raw_sessions = data.get("sessions", [])
-    raw_checkins = data.get("checkins", [])
-    for key, value in (("sessions", raw_sessions), ("checkins", raw_checkins)):
-        if not isinstance(value, list):
-            raise DataError(f"{key}: must be a list of records.")
-    extras: dict[str, dict[str, Any]] = {}
-    sessions: list[Session] = [
-        _record(Session, raw, f"sessions[{n}]", extras) for n, raw in enumerate(raw_sessions)
-    ]
-    checkins: list[CheckIn] = [
-        _record(CheckIn, raw, f"checkins[{n}]", extras) for n, raw in enumerate(raw_checkins)
-    ]
-    _check_unique(
-        [(f"sessions[{n}]", s.id) for n, s in enumerate(sessions)]
-        + [(f"checkins[{n}]", c.id) for n, c in enumerate(checkins)]
-    )
-    days: dict[date, int] = {}
-    for number, checkin in enumerate(checkins):
-        if checkin.date in days:
-            raise DataError(
-                f"checkins[{number}]: a second check-in for {checkin.date} "
-                f"(also checkins[{days[checkin.date]}]); keep one a day."
-            )
-        days[checkin.date] = number
-    return Records(sessions, checkins, extras)
-
-
-def _record(model: Any, raw: Any, where: str, extras: dict[str, dict[str, Any]]) -> Any:
-    """One record of a JSON import, validated on the fields this version knows.
-
-    Fields it does not know (written by a newer alslog) are kept in ``extras``,
-    to be stored with the record, as the logbook keeps them.
-    """
-    if not isinstance(raw, dict):
-        raise DataError(f"{where}: not a record (expected an object with an id).")
-    known = model.model_fields
-    try:
-        record = model.model_validate({k: v for k, v in raw.items() if k in known})
-    except ValidationError as error:
-        raise DataError(f"{where}: {_first_error(error)}.") from None
-    extra = {k: v for k, v in raw.items() if k not in known}
-    if extra:
-        extras[record.id] = extra
-    return record
+def export(data: Exported) -> str:
+    """The CSV of what ``data`` holds: sessions, check-ins or findings (``data.what``)."""
+    if data.what == "checkins":
+        return checkins_csv(data.checkins)
+    if data.what == "findings":
+        return findings_csv(data.findings)
+    return to_csv(data.sessions)
 
 
 _TRUE = {"yes", "y", "true", "1", "x"}
@@ -411,23 +267,3 @@ def from_csv(text: str) -> Records:
         raise DataError(f"not a CSV file this alslog reads ({error}).") from None
     _check_unique((f"row {n}", s.id) for n, s in enumerate(sessions, start=2))
     return Records(sessions, [])
-
-
-def read(text: str, fmt: Format, *, today: date) -> Records:
-    """Records from an export file's text in the given format; none may lie after ``today``."""
-    if fmt == "json":
-        records = from_json(text)
-    elif fmt == "csv":
-        records = from_csv(text)
-    else:
-        raise UsageError(f"Unknown format '{fmt}': use json or csv.")
-    for number, session in enumerate(records.sessions):
-        if session.day > today:
-            where = f"sessions[{number}]" if fmt == "json" else f"row {number + 2}"
-            raise DataError(f"{where}: at: {session.day.isoformat()} is in the future.")
-    for number, checkin in enumerate(records.checkins):
-        if checkin.date > today:
-            raise DataError(
-                f"checkins[{number}]: date: {checkin.date.isoformat()} is in the future."
-            )
-    return records

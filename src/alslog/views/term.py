@@ -13,16 +13,16 @@ purpose: the everyday commands must start fast, so rich is not imported here.
 
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
+from alslog.words import DAYS_LONG, DAYS_SHORT, MONTHS_LONG, MONTHS_SHORT
+
 if TYPE_CHECKING:
     import re
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
 MAX_WIDTH = 80
 MIN_WIDTH = 40
@@ -55,10 +55,14 @@ class Term:
     plain: bool = False
 
     @classmethod
-    def detect(cls, *, plain: bool = False, stream: TextIO | None = None) -> Term:
-        """Decide colour, width and plain text from the flags, environment and the stream."""
-        out = sys.stdout if stream is None else stream
-        env = os.environ
+    def detect(cls, stream: TextIO, environ: Mapping[str, str], *, plain: bool = False) -> Term:
+        """Decide colour, width and plain text from the flag, the given environment and the stream.
+
+        The environment is passed in (the command line gives ``os.environ``), so
+        that only the command line reads it and a test can give its own.
+        """
+        out = stream
+        env = environ
         plain = plain or bool(env.get("ALSLOG_PLAIN"))
         is_tty = hasattr(out, "isatty") and out.isatty()
         color = not plain and is_tty and "NO_COLOR" not in env and env.get("TERM", "") != "dumb"
@@ -105,28 +109,9 @@ class Term:
 
 
 # ---- plain text said in words ------------------------------------------------------
-_DAYS = {
-    "Mon": "Monday",
-    "Tue": "Tuesday",
-    "Wed": "Wednesday",
-    "Thu": "Thursday",
-    "Fri": "Friday",
-    "Sat": "Saturday",
-    "Sun": "Sunday",
-}
-_MONTHS = {
-    "Jan": "January",
-    "Feb": "February",
-    "Mar": "March",
-    "Apr": "April",
-    "Jun": "June",
-    "Jul": "July",
-    "Aug": "August",
-    "Sep": "September",
-    "Oct": "October",
-    "Nov": "November",
-    "Dec": "December",
-}
+# "Tue" -> "Tuesday", "Dec" -> "December": the names of alslog.words ("May" stays).
+_DAYS = dict(zip(DAYS_SHORT, DAYS_LONG, strict=True))
+_MONTHS = {s: name for s, name in zip(MONTHS_SHORT, MONTHS_LONG, strict=True) if s != name}
 _rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = []
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
-    from alslog.term import Term
+    from alslog.views.term import Term
 
 
 def overview_lines(term: Term, guide: Guidelines) -> list[str]:
