@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import alslog
 
@@ -106,3 +107,28 @@ def test_nothing_imports_the_entry_point() -> None:
                 node.module == "alslog.cli" and "main" in names
             ):
                 raise AssertionError(f"{path.name} imports the entry point")
+
+
+def test_no_command_module_imports_another() -> None:
+    commands = PACKAGE / "cli" / "commands"
+    for path in commands.glob("*.py"):
+        for name in imports_of(f"cli/commands/{path.stem}"):
+            assert not name.startswith("alslog.cli.commands"), f"{path.name} imports {name}"
+
+
+def test_the_command_table_names_every_command_once() -> None:
+    from alslog.cli.app import COMMANDS, HELP_ORDER, whole_app
+
+    app = whole_app()
+    names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]  # type: ignore[union-attr]
+    names += [str(g.name or g.typer_instance.info.name) for g in app.registered_groups]  # type: ignore[union-attr]
+    assert sorted(names) == sorted(COMMANDS) == sorted(HELP_ORDER)
+    homes: dict[str, str] = {}
+    for info in app.registered_commands:
+        callback: Any = info.callback
+        homes[info.name or callback.__name__.replace("_", "-")] = callback.__module__
+    for group in app.registered_groups:
+        first: Any = group.typer_instance.registered_commands[0].callback  # type: ignore[union-attr]
+        homes[str(group.name or group.typer_instance.info.name)] = first.__module__  # type: ignore[union-attr]
+    for name, module in COMMANDS.items():  # running a command imports the module it is in
+        assert homes[name] == f"alslog.cli.commands.{module}", name
