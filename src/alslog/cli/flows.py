@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from alslog import words
 from alslog.cli.prompts import ENTER, answered, ask_text, choose, key, pick_number, say
 from alslog.logbook.log import tiredness
 
@@ -179,7 +180,7 @@ def what(kind: str, minutes: int, activity: str | None) -> str:
     """A session in a few words: "Stretching, 15 min, yoga"."""
     from alslog import render
 
-    text = f"{render.kind_label(kind)}, {minutes} min"
+    text = f"{words.kind_label(kind)}, {minutes} min"
     return text + (f", {render.clean(activity)}" if activity else "")  # stored text: shown
 
 
@@ -202,13 +203,12 @@ def ask_effort(store: Store, guide: Guidelines, kind: Kind) -> tuple[int, bool |
 
 def ask_kind(store: Store) -> Kind:
     """The kind of session, one key (Enter = the kind of the last session)."""
-    from alslog import render
     from alslog.models import KINDS
 
     last = store.last_session()
     default = KINDS.index(last.kind) if last is not None else 0
     return choose(
-        "What kind of session?", [(render.kind_label(k), k) for k in KINDS], default=default
+        "What kind of session?", [(words.kind_label(k), k) for k in KINDS], default=default
     )
 
 
@@ -286,7 +286,7 @@ def offer_checkin(store: Store, guide: Guidelines, now: datetime, plain: bool) -
     since = (
         "yesterday's exercise"
         if last_day == today - timedelta(days=1)
-        else f"your exercise on {render.day_label(last_day, today)}"
+        else f"your exercise on {words.day_label(last_day, today)}"
     )
     aching = yes_no(f"Any muscle aching since {since}?", default=False)
     where_ = how_bad = None

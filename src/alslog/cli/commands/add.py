@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from alslog import words
 from alslog.cli.app import (
     GuidelinesOpt,
     JsonOpt,
@@ -303,9 +304,7 @@ def _log_and_show(
     found = logged_twice(store, sessions, now)
     if found is not None:
         minutes = found.minutes_ago
-        ago = (
-            "less than a minute ago" if minutes == 0 else f"{render.plural(minutes, 'minute')} ago"
-        )
+        ago = "less than a minute ago" if minutes == 0 else f"{words.plural(minutes, 'minute')} ago"
         said = "the same session"
         if routine is not None:
             new = found.session
@@ -360,7 +359,6 @@ def _add_routine(
 ) -> None:
     """Log each session of a routine; problems go on the part they happened in."""
     from alslog import config as config_module
-    from alslog import render
     from alslog.cli import flows, prompts
     from alslog.logbook.log import routine_parts
 
@@ -376,7 +374,7 @@ def _add_routine(
         if problems.any and len(parts) > 1:
             where_problems = prompts.choose(
                 "In which part?",
-                [(render.kind_label(p.kind), i) for i, p in enumerate(parts)],
+                [(words.kind_label(p.kind), i) for i, p in enumerate(parts)],
                 default=len(parts) - 1,
             )
     sessions = [

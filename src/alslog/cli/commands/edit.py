@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from alslog import words
 from alslog.cli.app import (
     GuidelinesOpt,
     IdArg,
@@ -305,7 +306,7 @@ def _edit_checkin(
         return
     term = output(plain)
     lines = term.wrap(
-        f"Changed the check-in for {render.day_label(checkin.date, today)}: "
+        f"Changed the check-in for {words.day_label(checkin.date, today)}: "
         f"{render.checkin_text(checkin)}. (id {checkin.id[: render.SHORT_ID]})"
     )
     lines.extend(render.findings_lines(term, found, today, show_day=True))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from alslog import words
 from alslog.cli.app import (
     IdArg,
     JsonOpt,
@@ -118,7 +119,7 @@ def list_(
             term.wrap(
                 "Nothing logged"
                 + (" in this period" if start or end else "")
-                + (f" of kind {render.kind_label(the_kind)}" if the_kind else "")
+                + (f" of kind {words.kind_label(the_kind)}" if the_kind else "")
                 + (f" with '{render.clean(grep or '')}' in it" if needle else "")
                 + ". Log a session with: alslog add KIND MINUTES"
             )
@@ -136,9 +137,9 @@ def list_(
     lines = [line for row in rows for line in row]
     if len(rows) < total:
         lines.append(f"{total - len(rows)} more; use --limit {total} to see them all.")
-    count = render.plural(len(sessions), "session")
+    count = words.plural(len(sessions), "session")
     if not the_kind:
-        count += f", {render.plural(len(checkins), 'check-in')}"
+        count += f", {words.plural(len(checkins), 'check-in')}"
     lines.extend(term.wrap(f"{count}. Edit or remove one with: alslog edit ID, alslog rm ID"))
     term.write(lines)
 
@@ -188,7 +189,7 @@ def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
     if isinstance(record, Session):
         what = f"the session {render.session_text(record, today)}"
     else:
-        day = render.day_label(record.date, today)
+        day = words.day_label(record.date, today)
         what = f"the check-in for {day} ({render.checkin_text(record)})"
     if not yes:
         if not prompts.interactive(False):
