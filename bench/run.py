@@ -45,10 +45,10 @@ DEFAULT_SIZES = (0, 1_000, 20_000, 100_000)
 MIB = 1024 * 1024
 
 # The targets of the issue: ratios to the minimal app taken in the same run.
-TARGET_RATIO = 1.15  # add and week at 20,000 sessions
+TARGET_RATIO = 1.2  # add and week at 20,000 sessions (issue 11; aim 1.1)
 TARGET_FLAT = 1.10  # at 100,000 against the same at 1,000
 TARGET_PEAK_MIB = 40.0  # add and week at 100,000
-TARGET_HELP = 1.05  # alslog --help against the minimal app's --help
+TARGET_HELP = 1.0  # alslog --help against the minimal app's --help
 
 
 # ---- where the logbook lives -------------------------------------------------------

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import alslog
 
 PACKAGE = Path(alslog.__file__).parent
-CLI_LAYER = {"alslog.app", "alslog.cli", "alslog.commands", "alslog.ask"}
+CLI_LAYER = {"alslog.cli", "alslog.term"}
 UI_LIBRARIES = {"typer", "rich", "click"}
 # Pure domain: no I/O at all, no clock.
 PURE = ["models", "words", "rules", "summary", "parse", "readiness", "trend", "symptoms", "escape"]
@@ -21,31 +22,20 @@ DOMAIN = [
     "atomic",
     "config",
     "transfer",
-    "views/report",
-    "views/text",
-    "views/week",
-    "views/documents",
-    "views/guide",
+    "report",
     "paths",
-    "safety",
+    "logbook/__init__",
+    "logbook/safety",
+    "logbook/log",
+    "logbook/checkin",
+    "logbook/valid",
     "lock",
 ]
 
 
-# Views: the terminal text, the JSON documents and the report. Term writes to the stream
-# it is given; nothing in views reads the store, the environment or the clock.
-VIEWS = PACKAGE / "views"
-
-
-def files_of(module: str) -> list[Path]:
-    """A module's file, or every file of a package ("views/report" is one too)."""
-    path = PACKAGE / module
-    if path.is_dir():
-        return sorted(path.rglob("*.py"))
-    return [path.with_name(path.name + ".py")]
-
-
-def _imports(tree: ast.AST) -> set[str]:
+def imports_of(module: str) -> set[str]:
+    path = PACKAGE / f"{module}.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -55,15 +45,8 @@ def _imports(tree: ast.AST) -> set[str]:
     return found
 
 
-def imports_of(module: str) -> set[str]:
-    found: set[str] = set()
-    for path in files_of(module):
-        found |= _imports(ast.parse(path.read_text(encoding="utf-8")))
-    return found
-
-
 def existing(modules: list[str]) -> list[str]:
-    missing = [m for m in modules if not all(p.exists() for p in files_of(m))]
+    missing = [m for m in modules if not (PACKAGE / f"{m}.py").exists()]
     assert not missing, f"listed here but gone (renamed?): {missing}"
     return modules
 
@@ -99,12 +82,8 @@ def test_symptoms_import_nothing_of_ours() -> None:
 
 def test_domain_neither_prints_nor_prompts_nor_reads_the_clock() -> None:
     for module in existing(DOMAIN):
-        nodes = [
-            node
-            for path in files_of(module)
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        ]
-        for node in nodes:
+        tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id not in ("print", "input"), f"{module} calls {node.func.id}"
             if module in PURE and isinstance(node, ast.Attribute):
@@ -115,43 +94,41 @@ def test_domain_neither_prints_nor_prompts_nor_reads_the_clock() -> None:
 
 
 def test_nothing_imports_the_entry_point() -> None:
+    entry = {PACKAGE / "cli" / "__init__.py", PACKAGE / "__main__.py"}
     for path in PACKAGE.rglob("*.py"):
-        if path.name in ("cli.py", "__main__.py"):
+        if path in entry:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "alslog.cli":
-                raise AssertionError(f"{path.name} imports alslog.cli")
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            names = {alias.name for alias in node.names}
+            if node.module == "alslog.cli.main" or (
+                node.module == "alslog.cli" and "main" in names
+            ):
+                raise AssertionError(f"{path.name} imports the entry point")
 
 
-def test_views_never_read_the_store_the_environment_nor_the_clock() -> None:
-    files = sorted(VIEWS.rglob("*.py"))
-    assert {p.stem for p in files} >= {"text", "week", "documents", "term", "guide", "page"}
-    for path in files:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for name in _imports(tree):
-            assert not (name == "alslog.store" or name.startswith("alslog.store.")), (
-                f"{path.name} imports {name}"
-            )
-            assert name.split(".")[0] not in UI_LIBRARIES, f"{path.name} imports {name}"
-            assert not any(name == c or name.startswith(c + ".") for c in CLI_LAYER), (
-                f"{path.name} imports {name}"
-            )
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute):
-                text = ast.unparse(node)
-                assert text not in (
-                    "os.environ",
-                    "sys.stdin",
-                    "sys.stdout",
-                    "datetime.now",
-                    "date.today",
-                    "time.time",
-                ), f"{path.name} reads {text}"
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                assert node.func.id != "input", f"{path.name} calls input"
+def test_no_command_module_imports_another() -> None:
+    commands = PACKAGE / "cli" / "commands"
+    for path in commands.glob("*.py"):
+        for name in imports_of(f"cli/commands/{path.stem}"):
+            assert not name.startswith("alslog.cli.commands"), f"{path.name} imports {name}"
 
 
-def test_no_old_view_modules_are_left() -> None:
-    for old in ("render", "report", "render_guide", "term", "transfer"):
-        assert not (PACKAGE / f"{old}.py").exists(), f"{old}.py should have moved"
+def test_the_command_table_names_every_command_once() -> None:
+    from alslog.cli.app import COMMANDS, HELP_ORDER, whole_app
+
+    app = whole_app()
+    names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]  # type: ignore[union-attr]
+    names += [str(g.name or g.typer_instance.info.name) for g in app.registered_groups]  # type: ignore[union-attr]
+    assert sorted(names) == sorted(COMMANDS) == sorted(HELP_ORDER)
+    homes: dict[str, str] = {}
+    for info in app.registered_commands:
+        callback: Any = info.callback
+        homes[info.name or callback.__name__.replace("_", "-")] = callback.__module__
+    for group in app.registered_groups:
+        first: Any = group.typer_instance.registered_commands[0].callback  # type: ignore[union-attr]
+        homes[str(group.name or group.typer_instance.info.name)] = first.__module__  # type: ignore[union-attr]
+    for name, module in COMMANDS.items():  # running a command imports the module it is in
+        assert homes[name] == f"alslog.cli.commands.{module}", name

@@ -446,7 +446,9 @@ def test_personal_guideline_path_that_is_not_a_file_is_an_error(cli, alslog_home
 
 
 def test_every_command_has_help_with_an_example(cli) -> None:  # type: ignore[no-untyped-def]
-    from alslog.app import app
+    from alslog.cli.app import whole_app
+
+    app = whole_app()
 
     names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]  # type: ignore[union-attr]
     names += [str(g.name or g.typer_instance.info.name) for g in app.registered_groups]  # type: ignore[union-attr]

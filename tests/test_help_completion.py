@@ -147,7 +147,7 @@ def test_everyday_commands_load_neither_the_script_maker_nor_the_date_library() 
         "    main(['add', 'rom', '10', '--at', 'yesterday 9:00', '--yes'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(sorted({'alslog.completion', 'parsedatetime'} & set(sys.modules)))\n"
+        "print(sorted({'alslog.cli.completion', 'parsedatetime'} & set(sys.modules)))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", check], capture_output=True, text=True, timeout=60, check=True

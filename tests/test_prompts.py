@@ -20,7 +20,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from alslog import ask
+from alslog.cli import flows, prompts
 from alslog.models import CheckIn, Session
 from alslog.paths import resolve
 from alslog.store import Store, new_id
@@ -801,20 +801,20 @@ KINDS_SHOWN = ["stretching", "range of motion", "aerobic", "strengthening", "oth
         ("strech", KINDS_SHOWN, 0),  # a typo, by spelling
         ("s", KINDS_SHOWN, None),  # stretching or strengthening: say the keys
         ("yoga", KINDS_SHOWN, None),
-        ("dizzy", [*ask.SYMPTOM_CHOICES, "something else"], 2),
-        ("dizy", [*ask.SYMPTOM_CHOICES, "something else"], 2),
-        ("pain", [*ask.SYMPTOM_CHOICES, "something else"], 6),  # the whole label first
-        ("chest", [*ask.SYMPTOM_CHOICES, "something else"], 0),
-        ("breath", [*ask.SYMPTOM_CHOICES, "something else"], 1),
-        ("urine", [*ask.SYMPTOM_CHOICES, "something else"], 5),
-        ("or", [*ask.SYMPTOM_CHOICES, "something else"], None),
+        ("dizzy", [*flows.SYMPTOM_CHOICES, "something else"], 2),
+        ("dizy", [*flows.SYMPTOM_CHOICES, "something else"], 2),
+        ("pain", [*flows.SYMPTOM_CHOICES, "something else"], 6),  # the whole label first
+        ("chest", [*flows.SYMPTOM_CHOICES, "something else"], 0),
+        ("breath", [*flows.SYMPTOM_CHOICES, "something else"], 1),
+        ("urine", [*flows.SYMPTOM_CHOICES, "something else"], 5),
+        ("or", [*flows.SYMPTOM_CHOICES, "something else"], None),
         ("", KINDS_SHOWN, None),
     ],
 )
 def test_a_typed_word_is_matched_to_the_option_it_names(
     typed: str, labels: list[str], picked: int | None
 ) -> None:
-    assert ask.match_option(typed, labels) == picked
+    assert prompts.match_option(typed, labels) == picked
 
 
 # ---- the aching question belongs to commands about today ---------------------------------

@@ -371,9 +371,9 @@ def test_rm_without_a_terminal_refuses(run_alslog, cli, logged) -> None:  # type
 
 
 def test_rm_asks_on_a_terminal(cli, logged, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from alslog import ask
+    from alslog.cli import prompts
 
-    monkeypatch.setattr(ask, "interactive", lambda yes: not yes)
+    monkeypatch.setattr(prompts, "interactive", lambda yes: not yes)
     answers = iter(["n", "y"])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
     kept = cli("rm", logged["checkin"]["id"])

@@ -62,7 +62,9 @@ def test_the_cache_is_kept_after_a_successful_command(cli, alslog_home: Path) ->
 
 # ---- running only the command asked for -------------------------------------------
 def test_each_command_behaves_as_in_the_whole_app(capsys: pytest.CaptureFixture[str]) -> None:
-    from alslog.app import app
+    from alslog.cli.app import whole_app
+
+    app = whole_app()
     from alslog.cli import main
 
     names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]  # type: ignore[union-attr]

@@ -1,10 +1,11 @@
 """The typer app, the options several commands share, and the plumbing they use.
 
-Commands live in ``alslog.commands`` (one module per area) and stay thin:
-parse the arguments, call the domain, render the result. They import the
-domain modules inside the command function, so that ``--help`` and each
-command load only what they use. ``alslog.cli.main`` runs the app and turns
-errors into messages and exit codes.
+Commands live in ``alslog.cli.commands`` (one module per area) and stay thin:
+parse the arguments, call a use case of ``alslog.logbook``, render the result.
+A command module is imported only when its command runs (:data:`COMMANDS`,
+:func:`load_commands`), and it imports the domain modules inside the command
+function, so that each command loads only what it uses.
+``alslog.cli.main`` runs the app and turns errors into messages and exit codes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -49,6 +50,48 @@ HELP_ORDER = (
     "help",
     "completion",
 )
+
+
+# Which module of ``alslog.cli.commands`` holds each command: running one imports only
+# its own module (as pip's command table does); --help and anything unknown import all.
+COMMANDS: dict[str, str] = {
+    "add": "add",
+    "again": "add",
+    "checkin": "checkin",
+    "ready": "ready",
+    "week": "week",
+    "guide": "guide",
+    "list": "records",
+    "edit": "edit",
+    "rm": "records",
+    "undo": "records",
+    "trend": "report",
+    "report": "report",
+    "export": "transfer",
+    "import": "transfer",
+    "config": "settings",
+    "doctor": "doctor",
+    "help": "help",
+    "completion": "help",
+}
+
+
+def load_commands(name: str | None = None) -> typer.Typer:
+    """The app with the module of command ``name`` imported (every command's if None).
+
+    Importing a command module registers its commands on :data:`app`.
+    """
+    import importlib
+
+    modules = [COMMANDS[name]] if name in COMMANDS else sorted(set(COMMANDS.values()))
+    for module in modules:
+        importlib.import_module(f"alslog.cli.commands.{module}")
+    return app
+
+
+def whole_app() -> typer.Typer:
+    """The app with every command registered (for help, completion and tests)."""
+    return load_commands(None)
 
 
 class _OrderedGroup(TyperGroup):
@@ -144,6 +187,48 @@ GuidelinesOpt = Annotated[
         show_default=False,
     ),
 ]
+IdArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="The record's id, or its first few characters (as 'alslog list' shows).",
+        show_default=False,
+    ),
+]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="From this day: YYYY-MM-DD, today, yesterday, a weekday or '3 days ago'.",
+        show_default=False,
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        metavar="DATE",
+        help="Up to this day (included): YYYY-MM-DD, today, yesterday or a weekday.",
+        show_default=False,
+    ),
+]
+
+
+def date_range(
+    since: str | None, until: str | None, today: date
+) -> tuple[date | None, date | None]:
+    """--since/--until as days (either may be open); refuses an empty range."""
+    from alslog import parse
+    from alslog.errors import UsageError
+
+    start = parse.parse_date(since, today) if since is not None else None
+    end = parse.parse_date(until, today) if until is not None else None
+    if start and end and start > end:
+        raise UsageError(
+            f"--since {start.isoformat()} is after --until {end.isoformat()}: swap them."
+        )
+    return start, end
 
 
 # ---- plumbing --------------------------------------------------------------------
@@ -194,6 +279,15 @@ def open_store(where: Paths) -> Store:
         clock=lambda: datetime.now(UTC),
         lock_timeout=lock_timeout(),
     )
+
+
+def default_activity(where: Paths, kind: str) -> str | None:
+    """The activity set for the kind (``config set activity.KIND``), if any."""
+    if not where.config_file.exists():  # no settings: skip loading them
+        return None
+    from alslog import config as config_module
+
+    return config_module.load(where).default_activity(kind)
 
 
 def load_guidelines(where: Paths, override: Path | None) -> Guidelines:
@@ -272,15 +366,17 @@ def _root(
     """
 
 
-def validated(model: Any, **fields: Any) -> Any:
-    """Build a model from user input; a validation error becomes one usage line."""
-    from pydantic import ValidationError
+def write_output(path: Path, data: str) -> None:
+    """Write a file the user asked for, atomically; a bad path is one usage line."""
+    from alslog.atomic import why, write_atomic
+    from alslog.errors import UsageError, WriteError
 
-    from alslog.errors import UsageError
-
+    target = path.expanduser()
+    if target.is_dir():
+        raise UsageError(f"{path} is a folder: give a file name, e.g. {path / 'alslog.json'}.")
+    if not target.parent.is_dir():
+        raise UsageError(f"The folder {target.parent} does not exist: create it or pick another.")
     try:
-        return model(**fields)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "value"
-        raise UsageError(f"{where}: {first['msg']}.") from None
+        write_atomic(target, data.encode("utf-8"))
+    except OSError as error:
+        raise WriteError(f"Could not write {path}: {why(error)}.") from None

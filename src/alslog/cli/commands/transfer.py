@@ -9,18 +9,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from alslog.app import (
+from alslog.cli.app import (
     GuidelinesOpt,
     JsonOpt,
+    SinceOpt,
+    UntilOpt,
     app,
     clock,
+    date_range,
     examples,
     get_paths,
     load_guidelines,
     open_store,
     print_json,
+    write_output,
 )
-from alslog.commands.records import SinceOpt, UntilOpt, date_range
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
@@ -69,22 +72,6 @@ def _what(value: str | None, fmt: str | None, path: str | None) -> What | None:
             "--what is for CSV (JSON holds everything): add --format csv, or drop --what."
         )
     return chosen
-
-
-def write_output(path: Path, data: str) -> None:
-    """Write a file the user asked for, atomically; a bad path is one usage line."""
-    from alslog.atomic import why, write_atomic
-    from alslog.errors import UsageError, WriteError
-
-    target = path.expanduser()
-    if target.is_dir():
-        raise UsageError(f"{path} is a folder: give a file name, e.g. {path / 'alslog.json'}.")
-    if not target.parent.is_dir():
-        raise UsageError(f"The folder {target.parent} does not exist: create it or pick another.")
-    try:
-        write_atomic(target, data.encode("utf-8"))
-    except OSError as error:
-        raise WriteError(f"Could not write {path}: {why(error)}.") from None
 
 
 # ---- export ----------------------------------------------------------------------
@@ -179,7 +166,7 @@ def _findings(
     store: Store, guide: Guidelines, start: date | None, end: date | None, today: date
 ) -> list[Finding]:
     """What the rules say about the export period (open ends: the logbook's first day, today)."""
-    from alslog import safety
+    from alslog.logbook import safety
 
     first = start or store.first_day() or today
     last = end or today

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from alslog.app import (
+from alslog.cli.app import (
     GuidelinesOpt,
     JsonOpt,
     PlainOpt,
@@ -20,6 +20,7 @@ from alslog.app import (
     open_store,
     output,
     print_json,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -47,7 +48,8 @@ def build_trend(
     where: Paths, guide: Guidelines, weeks: int, end_text: str | None, today: date
 ) -> Trend:
     """Read the period (with margins the rules need) and aggregate it."""
-    from alslog import config, parse, safety, trend
+    from alslog import config, parse, trend
+    from alslog.logbook import safety
 
     end = parse.parse_date(end_text, today) if end_text is not None else today
     settings = config.load(where)
@@ -88,7 +90,6 @@ def report(
 ) -> None:
     """Make a printable web page of the last weeks for your physical therapist."""
     from alslog import __version__, config
-    from alslog.commands.transfer import write_output
     from alslog.views import report as report_module
 
     today = clock().date()

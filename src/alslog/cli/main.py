@@ -1,9 +1,10 @@
 """The ``alslog`` entry point: run the app, turn every error into one line and an exit code.
 
-The app and its shared options are in ``alslog.app``; the commands in
-``alslog.commands``, imported (and so registered on the app) by :func:`main`
-itself. This module imports nothing at its top: Ctrl-C is handled from the
-first moment of :func:`main`, before the heavy imports, so that it ends in
+The app, its shared options and the table of commands are in
+``alslog.cli.app``; the commands in ``alslog.cli.commands``, of which
+:func:`main` imports (and so registers on the app) only the one asked for.
+This module imports nothing at its top: Ctrl-C is handled from the first
+moment of :func:`main`, before the heavy imports, so that it ends in
 "Interrupted." and exit 130 at any moment, never in a traceback.
 """
 
@@ -89,19 +90,17 @@ def _run(args: list[str]) -> tuple[str | None, int]:
 
 def _command(args: list[str]) -> int:
     """Import the app, run the command, flush its output; its exit code."""
-    from alslog.app import AFTER_SUCCESS, app
-    from alslog.commands import (  # noqa: F401  (importing registers the commands)
-        completion,
-        doctor,
-        guide,
-        logbook,
-        ready,
-        records,
-        report,
-        settings,
-        transfer,
-    )
+    import os
 
+    # pydantic looks for plugins among every installed package (importlib.metadata)
+    # at its first validator: ~20 ms of each run, and alslog uses none. pydantic
+    # reads this variable ("__all__", "1" or "true": no plugins); a value the user
+    # set is theirs.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from alslog.cli.app import AFTER_SUCCESS, load_commands
+
+    # Only the module of the command asked for (all of them for --help or a typo).
+    app = load_commands(args[0] if args else None)
     global _armed
     AFTER_SUCCESS.clear()
     try:
@@ -153,6 +152,8 @@ def _explain(error: BaseException) -> tuple[str | None, int]:
             if isinstance(error.__context__, KeyboardInterrupt):
                 return "Interrupted.", ExitCode.INTERRUPTED
             return "Cancelled; nothing was changed.", ExitCode.INTERRUPTED
+    if _caused_by_interrupt(error):
+        return "Interrupted.", ExitCode.INTERRUPTED
     if os.environ.get("ALSLOG_DEBUG"):  # a bug: ALSLOG_DEBUG=1 shows the trace
         import traceback
 
@@ -162,6 +163,23 @@ def _explain(error: BaseException) -> tuple[str | None, int]:
         "run again with ALSLOG_DEBUG=1 set to see the details.",
         ExitCode.FAILURE,
     )
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    """Whether a Ctrl-C is what this error is made of.
+
+    Python wraps some exceptions in its own: a Ctrl-C while a class is being
+    built (as an import does) comes out as "RuntimeError: Error calling
+    __set_name__", caused by the KeyboardInterrupt.
+    """
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _output_closed() -> bool:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from alslog.app import (
+from alslog.cli.app import (
     GuidelinesOpt,
     JsonOpt,
     PlainOpt,
@@ -68,9 +68,11 @@ def ready(
     logged today counts too: aching or fatigue in today's check-in, a session
     that tired you, and above all any alert (then the answer is rest).
     """
-    from alslog import ask, readiness, safety
-    from alslog.commands.logbook import offer_checkin
+    from alslog import readiness
+    from alslog.cli import prompts
+    from alslog.cli.flows import offer_checkin
     from alslog.errors import UsageError
+    from alslog.logbook import safety
     from alslog.views import documents
     from alslog.views import text as render
 
@@ -90,7 +92,7 @@ def ready(
                     "cannot be used with it."
                 )
             answers[qid] = True
-    may_ask = ask.interactive(yes or as_json) and not answers
+    may_ask = prompts.interactive(yes or as_json) and not answers
     notes: list[str] = []
     store = open_store(where)
     if may_ask:
@@ -106,11 +108,11 @@ def ready(
     if may_ask and any(r.verdict == "rest" for r in logged):
         notes.append("Nothing was asked: what you logged today already means rest.")
     elif may_ask:
-        ask.say("Before you exercise: Enter = no for each question.")
+        prompts.say("Before you exercise: Enter = no for each question.")
         for qid, question in questions.items():
             if qid in answers:
                 continue
-            answers[qid] = ask.yes_no(question.question, default=False)
+            answers[qid] = prompts.yes_no(question.question, default=False)
             if answers[qid] and question.if_yes == "rest":
                 left = [q for q in questions if q not in answers]
                 if left:

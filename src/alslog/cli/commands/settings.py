@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from alslog.app import AlslogTyper, JsonOpt, app, examples, get_paths, lock_timeout, print_json
+from alslog.cli.app import AlslogTyper, JsonOpt, app, examples, get_paths, lock_timeout, print_json
 
 config_app = AlslogTyper(
     name="config",

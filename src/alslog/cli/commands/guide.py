@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from alslog.app import GuidelinesOpt, PlainOpt, app, examples, get_paths, load_guidelines, output
+from alslog.cli.app import (
+    GuidelinesOpt,
+    PlainOpt,
+    app,
+    examples,
+    get_paths,
+    load_guidelines,
+    output,
+)
 
 
 # ---- guide -----------------------------------------------------------------------

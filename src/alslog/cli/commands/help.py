@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from alslog.app import app, examples
+from alslog.cli.app import app, examples, whole_app
 
 if TYPE_CHECKING:
-    from alslog.completion import CommandSpec
+    from alslog.cli.completion import CommandSpec
 
 
 # ---- help ------------------------------------------------------------------------
@@ -30,7 +30,7 @@ def help_(
 ) -> None:
     """Show the help of alslog or of one command: the same as --help."""
     # The whole app, not the one command main() may have picked to start faster.
-    app(args=[*(command or []), "--help"], prog_name="alslog", standalone_mode=False)
+    whole_app()(args=[*(command or []), "--help"], prog_name="alslog", standalone_mode=False)
 
 
 # ---- completion ------------------------------------------------------------------
@@ -53,7 +53,7 @@ def completion(
     It completes commands, options, kinds, guide topics and setting names
     with Tab: fewer keys to press. See the README for where to put it.
     """
-    from alslog import completion as scripts
+    from alslog.cli import completion as scripts
     from alslog.errors import UsageError
 
     name = shell.strip().lower()
@@ -66,14 +66,14 @@ def command_specs() -> list[CommandSpec]:
     """What each command takes, read from the commands as registered."""
     from typer.main import get_command
 
-    root = get_command(app)
+    root = get_command(whole_app())
     specs: list[CommandSpec] = []
     _walk(root, "", specs)
     return specs
 
 
 def _walk(command: Any, path: str, specs: list[CommandSpec]) -> None:
-    from alslog.completion import CommandSpec
+    from alslog.cli.completion import CommandSpec
 
     options: list[str] = []
     values: dict[str, tuple[str, ...]] = {}
@@ -121,7 +121,7 @@ _DAYS = (
 
 def _words_for(path: str, name: str) -> tuple[str, ...]:
     """The words a value may be, where they are few and known."""
-    from alslog.completion import SHELLS
+    from alslog.cli.completion import SHELLS
     from alslog.guidelines import REQUIRED_TOPICS
     from alslog.models import KINDS
 
@@ -146,5 +146,5 @@ def app_command_names() -> list[str]:
     """The commands of alslog, in the order --help lists them."""
     from typer.main import get_command
 
-    root: Any = get_command(app)
+    root: Any = get_command(whole_app())
     return list(root.list_commands(None))

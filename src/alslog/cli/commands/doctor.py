@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from alslog.app import (
+from alslog.cli.app import (
     JsonOpt,
     PlainOpt,
     YesOpt,
@@ -45,7 +45,7 @@ def doctor(
     plain: PlainOpt = False,
 ) -> None:
     """Check the logbook's files, list the backups, and restore one if needed."""
-    from alslog import ask
+    from alslog.cli import prompts
     from alslog.errors import StoreCorruptError, UsageError
 
     where = get_paths()
@@ -53,9 +53,11 @@ def doctor(
     term = output(plain)
     if restore is not None:
         if not yes:
-            if not ask.interactive(False):
+            if not prompts.interactive(False):
                 raise UsageError("Restoring replaces a month of the logbook: add --yes to confirm.")
-            if not ask.yes_no(f"Restore {restore}? The current file is backed up first.", False):
+            if not prompts.yes_no(
+                f"Restore {restore}? The current file is backed up first.", False
+            ):
                 term.write("Nothing was changed.")
                 return
         change = store.restore(restore)

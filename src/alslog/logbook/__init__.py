@@ -1,0 +1,9 @@
+"""The application layer: the use cases of the logbook, one function each.
+
+Each use case is one store transaction or one read and returns a frozen
+result the command line renders. Nothing here imports typer, reads standard
+input, the environment or the clock: ``now`` and ``today`` are arguments.
+The modules: ``log`` (logging sessions), ``checkin`` (the day's check-in),
+``safety`` (what the guideline rules say about what was read), ``valid``
+(user input to a record).
+"""

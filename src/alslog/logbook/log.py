@@ -1,0 +1,189 @@
+"""Logging sessions: one session, a routine's parts, the last one again.
+
+Also the rule every way of saying how a session went shares (kept going
+means kept going after tiring) and the check for a session logged twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from alslog.logbook import safety
+from alslog.logbook.valid import validated
+
+if TYPE_CHECKING:
+    from alslog.guidelines import Guidelines
+    from alslog.models import Finding, Kind, Session
+    from alslog.store import Store
+
+# The same session logged again within this time is taken for a slip (asked, or noted).
+TWICE_WITHIN = timedelta(minutes=10)
+
+
+def tiredness(tired: bool | None, kept_going: bool | None) -> tuple[bool | None, bool | None]:
+    """The one rule: "kept going" means kept going after tiring.
+
+    Kept going makes the session tired; not tired means it did not keep
+    going. None is "not said" (and stays so unless the rule decides it).
+    Raises ValueError when kept going is said of a session said not tired.
+    """
+    if kept_going and tired is False:
+        raise ValueError("kept going after tiring, yet not tired")
+    if kept_going:
+        tired = True
+    if tired is False:
+        kept_going = False
+    return tired, kept_going
+
+
+@dataclass(frozen=True)
+class Flags:
+    """What is said about how a session went (from options or from the questions)."""
+
+    tired: bool = False
+    kept_going: bool = False
+    talk: bool | None = None
+    symptoms: tuple[str, ...] = ()
+    assisted: bool = False
+    note: str | None = None
+
+    def with_problems(
+        self, *, tired: bool, kept_going: bool, talk: bool | None, symptoms: Sequence[str]
+    ) -> Flags:
+        """These flags with the answers to the safety questions (talk: only if said there)."""
+        return replace(
+            self,
+            tired=tired,
+            kept_going=kept_going,
+            talk=talk if talk is not None else self.talk,
+            symptoms=tuple(symptoms),
+        )
+
+    def calm(self) -> Flags:
+        """Only what belongs to every session (assisted), and no problems."""
+        return Flags(assisted=self.assisted)
+
+
+def new_session(
+    session_id: str,
+    kind: Kind,
+    minutes: int,
+    activity: str | None,
+    rpe: int | None,
+    when: datetime,
+    flags: Flags,
+) -> Session:
+    """A session from what was given or answered (checked: a bad value is a usage error)."""
+    from alslog.models import Session
+
+    tired, kept_going = tiredness(flags.tired or None, flags.kept_going or None)
+    session: Session = validated(
+        Session,
+        id=session_id,
+        kind=kind,
+        activity=activity or None,
+        minutes=minutes,
+        rpe=rpe,
+        at=when,
+        tired=bool(tired),
+        kept_going=bool(kept_going),
+        talk=flags.talk,
+        assisted=flags.assisted,
+        symptoms=tuple(s.strip() for s in flags.symptoms if s.strip()),
+        note=flags.note or None,
+    )
+    return session
+
+
+@dataclass(frozen=True)
+class RoutinePart:
+    """One session of a routine: what, and when it ended."""
+
+    kind: Kind
+    minutes: int
+    activity: str | None
+    at: datetime
+
+
+def routine_parts(
+    items: Sequence[tuple[Kind, int, str | None]],
+    default_activity: Callable[[Kind], str | None],
+    end: datetime,
+) -> list[RoutinePart]:
+    """The parts of a routine ending at ``end``, each timed when it ended.
+
+    A session's time is when it ended (as when logging right after it): the
+    last part ends at ``end``, and each earlier part ends when the next began.
+    """
+    ends: list[datetime] = []
+    at = end
+    for _kind, minutes, _activity in reversed(items):
+        ends.append(at)
+        at -= timedelta(minutes=minutes)
+    ends.reverse()
+    return [
+        RoutinePart(kind, minutes, activity or default_activity(kind), when)
+        for (kind, minutes, activity), when in zip(items, ends, strict=True)
+    ]
+
+
+def last_logged(store: Store) -> Session | None:
+    """The session logged last: the newest add the undo history holds.
+
+    The undo history knows when each session was stored, so a session logged
+    now for yesterday still counts as the last one logged; beyond its reach
+    (an empty or moved-away undo log) the latest session by its time is used.
+    """
+    logged = store.logged_sessions(limit=1)
+    return logged[0][1] if logged else store.last_session()
+
+
+@dataclass(frozen=True)
+class Twice:
+    """One of the sessions being logged was logged a few minutes ago."""
+
+    session: Session  # the new one
+    minutes_ago: int
+
+
+def logged_twice(store: Store, sessions: Sequence[Session], now: datetime) -> Twice | None:
+    """Whether one of these sessions was logged within ``TWICE_WITHIN``.
+
+    The same session: kind, minutes and activity (ignoring case and spaces),
+    the undo history saying when it was stored.
+    """
+
+    def same(session: Session) -> tuple[str, int, str]:
+        return session.kind, session.minutes, " ".join((session.activity or "").lower().split())
+
+    recent = store.logged_sessions(now - TWICE_WITHIN)
+    for new in sessions:
+        for stored, old in recent:
+            if same(new) == same(old):
+                return Twice(new, max(0, int((now - stored).total_seconds() // 60)))
+    return None
+
+
+@dataclass(frozen=True)
+class Logged:
+    """Sessions stored, and what the guidelines say about them."""
+
+    sessions: tuple[Session, ...]
+    findings: list[Finding]
+    earlier_alerts: list[Finding]  # today's alerts from before: they still mean stop
+    done_today: dict[str, bool] = field(default_factory=dict)  # the daily kinds done today
+
+
+def log_sessions(
+    store: Store, guide: Guidelines, sessions: Sequence[Session], today: date
+) -> Logged:
+    """Store the sessions (a routine's parts all or nothing, one undo) and read the rules."""
+    earlier = safety.on_day(store, guide, today, today).alerts
+    store.add_sessions(list(sessions))
+    findings = safety.about_sessions(store, guide, list(sessions), today)
+    logged_today = store.sessions(today, today)
+    done_today = {k: any(s.kind == k for s in logged_today) for k in ("stretching", "rom")}
+    return Logged(tuple(sessions), findings, earlier, done_today)
