@@ -298,7 +298,7 @@ def _build(size: int, settle: bool) -> None:
     from alslog.store import UNDO_KEEP, Store
 
     sessions, checkins = generate(size)
-    where = paths.resolve()
+    where = paths.resolve(os.environ)
     store = Store(where.store_dir, where.backup_dir, clock=lambda: datetime.now(UTC))
     store.import_records(
         [Session.model_validate(s) for s in sessions],

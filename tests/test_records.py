@@ -184,7 +184,7 @@ def test_list_keeps_each_id_whole_with_its_word(cli) -> None:  # type: ignore[no
     from alslog.views import text as render
     from alslog.views.term import Term
 
-    where = resolve()
+    where = resolve(os.environ)
     terminal = Term(color=False, width=80, stream=io.StringIO())  # the terminal look
     lines = [
         line

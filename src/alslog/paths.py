@@ -7,7 +7,7 @@ the user config dir (platformdirs).
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,10 +50,12 @@ class Paths:
         return self.config_dir / GUIDELINES_FILE
 
 
-def resolve(environ: dict[str, str] | None = None) -> Paths:
-    """Work out the paths from the environment (``ALSLOG_HOME`` or platformdirs)."""
-    env = os.environ if environ is None else environ
-    home = env.get(HOME_ENV)
+def resolve(environ: Mapping[str, str]) -> Paths:
+    """Work out the paths from the environment given (``ALSLOG_HOME`` or platformdirs).
+
+    The command line passes ``os.environ``: only it reads the environment.
+    """
+    home = environ.get(HOME_ENV)
     if home:
         base = Path(home).expanduser()
         return Paths(data_dir=base, config_dir=base)

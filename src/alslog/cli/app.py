@@ -242,9 +242,11 @@ def clock() -> datetime:
 
 
 def get_paths() -> Paths:
+    import os
+
     from alslog import paths as paths_module
 
-    return paths_module.resolve()
+    return paths_module.resolve(os.environ)
 
 
 LOCK_TIMEOUT_ENV = "ALSLOG_LOCK_TIMEOUT"

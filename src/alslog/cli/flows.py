@@ -178,7 +178,7 @@ EFFORT_KINDS = ("aerobic", "strength")
 
 def what(kind: str, minutes: int, activity: str | None) -> str:
     """A session in a few words: "Stretching, 15 min, yoga"."""
-    from alslog import render
+    from alslog.views import text as render
 
     text = f"{words.kind_label(kind)}, {minutes} min"
     return text + (f", {render.clean(activity)}" if activity else "")  # stored text: shown
@@ -273,11 +273,11 @@ def offer_checkin(store: Store, guide: Guidelines, now: datetime, plain: bool) -
     """
     from datetime import timedelta
 
-    from alslog import render
     from alslog.cli.app import output
     from alslog.cli.prompts import saved, scale, yes_no
     from alslog.logbook import checkin
     from alslog.store import new_id
+    from alslog.views import text as render
 
     today = now.date()
     last_day = checkin.aching_question_day(store, guide, today)

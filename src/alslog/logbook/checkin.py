@@ -85,7 +85,7 @@ def aching_question_day(store: Store, guide: Guidelines, today: date) -> date | 
     Asked when there is no check-in for today yet and a session lies within
     the aching rule's window before today (e.g. yesterday).
     """
-    from alslog import rules
+    from alslog.guidelines import engine as rules
 
     window = rules.lookahead_days(guide)  # the enabled aching rule's days_before, or 0
     if not window or store.checkins(today, today):

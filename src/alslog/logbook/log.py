@@ -174,7 +174,7 @@ class Logged:
     sessions: tuple[Session, ...]
     findings: list[Finding]
     earlier_alerts: list[Finding]  # today's alerts from before: they still mean stop
-    done_today: dict[str, bool] = field(default_factory=dict)  # the daily kinds done today
+    done_today: dict[Kind, bool] = field(default_factory=dict)  # the daily kinds done today
 
 
 def log_sessions(
@@ -185,5 +185,5 @@ def log_sessions(
     store.add_sessions(list(sessions))
     findings = safety.about_sessions(store, guide, list(sessions), today)
     logged_today = store.sessions(today, today)
-    done_today = {k: any(s.kind == k for s in logged_today) for k in ("stretching", "rom")}
+    done_today = {k: any(s.kind == k for s in logged_today) for k in guide.daily_kinds}
     return Logged(tuple(sessions), findings, earlier, done_today)

@@ -295,9 +295,10 @@ def _log_and_show(
     terminal (Enter = no, nothing saved), else saved with a note saying so.
     An alert logged earlier today is repeated first: it still means stop.
     """
-    from alslog import render
     from alslog.cli import flows, prompts
     from alslog.logbook.log import log_sessions, logged_twice
+    from alslog.views import documents
+    from alslog.views import text as render
 
     today = now.date()
     twice = None
@@ -327,9 +328,9 @@ def _log_and_show(
         if note is not None:  # stdout holds the JSON document only
             print(note, file=sys.stderr)
         if routine is not None:
-            print_json(render.routine_json(routine, sessions, findings, earlier))
+            print_json(documents.routine_json(routine, sessions, findings, earlier))
         else:
-            print_json(render.add_json(sessions[0], findings, earlier))
+            print_json(documents.add_json(sessions[0], findings, earlier))
         return
     term = output(plain)
     if gap:
@@ -338,7 +339,14 @@ def _log_and_show(
         term.write(term.wrap(note))
     term.write(
         render.logged_lines(
-            term, sessions, findings, today, done_today=logged.done_today, earlier_alerts=earlier
+            term,
+            sessions,
+            findings,
+            today,
+            done_today=logged.done_today,
+            daily_kinds=guide.daily_kinds,
+            stop_words=guide.stop_words,
+            earlier_alerts=earlier,
         )
     )
 

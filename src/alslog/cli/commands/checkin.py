@@ -95,11 +95,13 @@ def checkin(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Record how you feel today: any aching after exercise, fatigue, symptoms."""
-    from alslog import parse, render
+    from alslog import parse
     from alslog.cli import flows, prompts
     from alslog.logbook import checkin as checkins
     from alslog.models import FATIGUE_MAX, FATIGUE_MIN
     from alslog.store import new_id
+    from alslog.views import documents
+    from alslog.views import text as render
 
     now = clock()
     today = now.date()
@@ -122,7 +124,7 @@ def checkin(
     given = checkins.Answers(aching, where_, level, fatigue, note, tuple(felt))
     done = checkins.record_checkin(store, guide, day, today, new_id(), given)
     if as_json:
-        print_json(render.checkin_doc(done.checkin, done.findings))
+        print_json(documents.checkin_doc(done.checkin, done.findings))
         return
     term = output(plain)
     term.write(

@@ -131,12 +131,14 @@ def edit(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Correct a session (or a check-in): change any field; the rest stays as it was."""
-    from alslog import parse, render
+    from alslog import parse
     from alslog.errors import UsageError
     from alslog.logbook import safety
     from alslog.logbook.log import tiredness
     from alslog.logbook.valid import validated
     from alslog.models import CheckIn, Session
+    from alslog.views import documents
+    from alslog.views import text as render
 
     now = clock()
     today = now.date()
@@ -211,7 +213,7 @@ def edit(
     store.update_session(session)
     findings = safety.about_sessions(store, guide, [session], today)
     if as_json:
-        print_json(render.add_json(session, findings))
+        print_json(documents.add_json(session, findings))
         return
     term = output(plain)
     lines = term.wrap(
@@ -264,11 +266,13 @@ def _edit_checkin(
     as_json: bool,
     plain: bool,
 ) -> None:
-    from alslog import parse, render
+    from alslog import parse
     from alslog.errors import UsageError
     from alslog.logbook import safety
     from alslog.logbook.valid import validated
     from alslog.models import FATIGUE_MAX, FATIGUE_MIN, CheckIn
+    from alslog.views import documents
+    from alslog.views import text as render
 
     changes: dict[str, Any] = {}
     if symptom is not None:
@@ -302,7 +306,7 @@ def _edit_checkin(
     # Only what the check-in itself says (a red flag in it), not the aching advice again.
     found = [f for f in safety.about_checkin(store, guide, checkin, today) if not f.sessions]
     if as_json:
-        print_json(render.checkin_doc(checkin, found))
+        print_json(documents.checkin_doc(checkin, found))
         return
     term = output(plain)
     lines = term.wrap(

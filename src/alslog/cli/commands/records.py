@@ -79,9 +79,10 @@ def list_(
     import shutil
     import sys
 
-    from alslog import parse, render, transfer
+    from alslog import parse, transfer
     from alslog.errors import UsageError
     from alslog.models import Session
+    from alslog.views import text as render
 
     today = clock().date()
     start, end = date_range(since, until, today)
@@ -177,10 +178,10 @@ def _words(*texts: str | None) -> str:
 )
 def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
     """Remove a session or check-in (asks first; 'alslog undo' brings it back)."""
-    from alslog import render
     from alslog.cli import prompts
     from alslog.errors import UsageError
     from alslog.models import Session
+    from alslog.views import text as render
 
     today = clock().date()
     store = open_store(get_paths())

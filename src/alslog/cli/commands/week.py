@@ -50,9 +50,11 @@ def week(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Sum up the last seven days: what was done, daily targets, warnings."""
-    from alslog import parse, render, summary
+    from alslog import parse, summary
     from alslog.cli import prompts
     from alslog.logbook import safety
+    from alslog.views import documents
+    from alslog.views.week import week_lines
 
     now = clock()
     today = now.date()
@@ -76,7 +78,7 @@ def week(
         first_day=period.first_day,
     )
     if as_json:
-        print_json(render.week_json(result))
+        print_json(documents.week_json(result))
         return
     term = output(plain)
-    term.write(render.week_lines(term, result))
+    term.write(week_lines(term, result, daily_kinds=guide.daily_kinds))
