@@ -106,7 +106,7 @@ ITEMS: tuple[Item, ...] = (
         question="How do you manage cutting food and using a knife and fork?",
         answers=(
             "As always",
-            "Slow or clumsy, but no help needed",
+            "Slow or clumsy, but I manage alone",
             "I cut most food, with some help",
             "Someone cuts it; I still feed myself",
             "Someone has to feed me",
@@ -116,7 +116,7 @@ ITEMS: tuple[Item, ...] = (
         ),
         tube_answers=(
             "As always",
-            "Clumsy, but I do it all myself",
+            "Slow or clumsy, but all on my own",
             "I need some help with caps and fittings",
             "I help a little; someone else does it",
             "Someone else does all of it",
