@@ -390,6 +390,15 @@ def test_all_three_breathing_items_falling() -> None:
     assert change.fall == 4
 
 
+def test_a_switch_to_the_feeding_tube_form_of_item_five_is_noted() -> None:
+    before = rating(TODAY - timedelta(days=30), EXAMPLE)
+    now = list(EXAMPLE)
+    now[4] = 3
+    change = change_since(before, rating(TODAY, tuple(now), tube=True))
+    assert change.tube_changed and change.fell == (5,)
+    assert not change_since(before, rating(TODAY, EXAMPLE)).tube_changed
+
+
 def test_change_since_refuses_the_ratings_the_wrong_way_round() -> None:
     with pytest.raises(ValueError):
         change_since(rating(TODAY), rating(TODAY - timedelta(days=1)))

@@ -219,7 +219,9 @@ class Change:
     ``fall`` is the points the total went down (0 when it stayed or rose);
     ``difference`` is latest - previous (negative when it fell). ``fell`` lists
     the numbers of the items whose score went down, and ``breathing_fell``
-    those of them that are breathing items (10-12).
+    those of them that are breathing items (10-12). ``tube_changed`` says that
+    item 5 was rated in one form (cutting food) and then the other (handling a
+    feeding tube): its two scores answer different questions.
     """
 
     previous: Rating
@@ -229,6 +231,7 @@ class Change:
     fell: tuple[int, ...]
     breathing_fell: tuple[int, ...]
     days: int
+    tube_changed: bool = False
 
 
 def change_since(previous: Rating, latest: Rating) -> Change:
@@ -251,6 +254,7 @@ def change_since(previous: Rating, latest: Rating) -> Change:
         fell=fell,
         breathing_fell=tuple(n for n in fell if n in BREATHING_ITEMS),
         days=(latest.date - previous.date).days,
+        tube_changed=previous.tube != latest.tube,
     )
 
 
