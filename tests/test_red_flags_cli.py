@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ BANNER = "STOP NOW and contact your care team."
 
 
 def logbook() -> Store:
-    where = paths.resolve()
+    where = paths.resolve(os.environ)
     return Store(where.store_dir, where.backup_dir, clock=lambda: datetime.now(UTC))
 
 
