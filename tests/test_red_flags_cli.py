@@ -159,7 +159,7 @@ def test_an_older_checkin_without_symptoms_loads_and_exports_round_trip(  # type
 def personal(alslog_home: Path, edit) -> Path:  # type: ignore[no-untyped-def]
     data = tomllib.loads(paths.shipped_guidelines().read_text("utf-8"))
     edit(data)
-    path = paths.resolve().personal_guidelines
+    path = paths.resolve(os.environ).personal_guidelines
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(tomli_w.dumps(data), "utf-8")
     return path
