@@ -2,7 +2,7 @@
 
 These models validate what the user enters and what is read back from the
 store. They import nothing of ours. Stored records may carry fields a newer
-alslog added: the store keeps those (see ``store.py``); the models here
+alslog added: the store keeps those (see ``store/codec.py``); the models here
 describe what this version understands.
 """
 
