@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import subprocess
 import sys
-import timeit
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -178,9 +177,8 @@ def test_aching_topic_follows_the_rule_settings(tmp_path: Path) -> None:
     assert "2 day" not in shown and "25%" not in shown
 
 
-def test_loading_is_cheap_and_imports_no_ui() -> None:
-    seconds = min(timeit.repeat(guidelines.load, number=5, repeat=3)) / 5
-    assert seconds < 0.1  # a few ms in practice; generous for slow machines
+def test_loading_imports_no_ui() -> None:
+    # How long loading takes is measured by bench/run.py, not asserted here.
     code = (
         "import sys, alslog.guidelines, alslog.guidelines.symptoms, alslog.readiness;"
         "print(sorted(m for m in ('rich', 'typer', 'click') if m in sys.modules))"

@@ -7,7 +7,6 @@ printed (run with -s to see them) and kept below a small ceiling.
 
 from __future__ import annotations
 
-import time
 import tomllib
 from pathlib import Path
 
@@ -49,15 +48,12 @@ def test_recall_is_complete_and_false_alarms_are_few() -> None:
     assert rate <= FALSE_ALARMS_MAX, alarms
 
 
-@pytest.mark.xdist_group("serial")  # a timing: on one worker, away from the others' load
-def test_a_typical_note_costs_well_under_a_millisecond() -> None:
-    notes = [text for _group, text in ALERTS] + QUIET
-    symptoms.find("warm up", SPECS)  # build the matcher once, as the first note does
-    start = time.perf_counter()
-    for text in notes:
-        symptoms.find(text + ", walked to the park with my sister", SPECS)
-    per_note = (time.perf_counter() - start) / len(notes)
-    assert per_note < 0.0005, f"{per_note * 1e6:.0f} µs a note"
+def test_the_matcher_is_built_once_for_every_note() -> None:
+    # What a note costs is measured by bench/red_flags.py, not asserted here.
+    first = symptoms._matcher(SPECS)
+    for _group, text in ALERTS[:20]:
+        symptoms.find(text, SPECS)
+    assert symptoms._matcher(SPECS) is first
 
 
 # ---- hypothesis -----------------------------------------------------------------------
