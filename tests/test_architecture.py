@@ -22,7 +22,18 @@ GUIDELINES_PURE = [
     "guidelines.guide",
     "guidelines.explain",
 ]
-PURE = ["models", "words", "summary", "parse", "readiness", "trend", "escape", *GUIDELINES_PURE]
+PURE = [
+    "models",
+    "words",
+    "summary",
+    "parse",
+    "readiness",
+    "trend",
+    "escape",
+    "rating",
+    "rating_items",
+    *GUIDELINES_PURE,
+]
 # Domain modules that may do file I/O but never talk to the user.
 DOMAIN = [
     *PURE,
