@@ -9,14 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from alslog import models
 from alslog.errors import UsageError
+from alslog.models import Rating
 from alslog.rating import (
     BREATHING_ITEMS,
     ITEMS,
     MAX_TOTAL,
+    SCORES,
     SUBSCORES,
     Change,
-    Rating,
     change_since,
     delta_fs,
     item,
@@ -120,6 +122,14 @@ def test_item_numbers_are_one_to_twelve(bad: int) -> None:
 
 
 # ---- the record -----------------------------------------------------------------------------
+def test_the_record_and_the_items_agree_on_the_scale() -> None:
+    # Rating lives in models (which imports nothing of ours), so it states the
+    # scale itself; the items must say the same.
+    assert models.RATING_ITEMS == len(ITEMS) == 12
+    assert (min(SCORES), max(SCORES)) == (models.RATING_SCORE_MIN, models.RATING_SCORE_MAX)
+    assert Rating is models.Rating
+
+
 def test_a_rating_round_trips_through_json() -> None:
     saved = rating(TODAY, EXAMPLE, note="after a bad week", tube=True)
     assert Rating.model_validate_json(saved.model_dump_json()) == saved

@@ -13,7 +13,7 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alslog import guidelines, paths
+from alslog import guidelines, paths, words
 from alslog.guidelines import (
     Guidelines,
     evaluate,
@@ -23,7 +23,7 @@ from alslog.guidelines import (
     session_findings,
     suggest_minutes,
 )
-from alslog.models import CheckIn, Finding, Session
+from alslog.models import CheckIn, Finding, Rating, Session
 
 G = guidelines.load()
 TZ = timezone(timedelta(hours=-5))
@@ -57,9 +57,21 @@ def run(
     end: date = D,
     today: date = TODAY,
     first_day: date | None = None,
+    ratings: list[Rating] | None = None,
 ) -> list[Finding]:
+    if ratings is None:  # as the callers from before ratings call it
+        return evaluate(
+            sessions, checkins or [], g, start=start, end=end, today=today, first_day=first_day
+        )
     return evaluate(
-        sessions, checkins or [], g, start=start, end=end, today=today, first_day=first_day
+        sessions,
+        checkins or [],
+        g,
+        start=start,
+        end=end,
+        today=today,
+        first_day=first_day,
+        ratings=ratings,
     )
 
 
@@ -525,6 +537,150 @@ def test_negation_is_within_its_clause_and_a_few_plain_words() -> None:
     assert flagged(["no I can't breathe"]) == ["no I can't breathe"]
 
 
+# ---- ALSFRS-R self-ratings ----------------------------------------------------------
+
+NORMAL = (4,) * 12
+EARLIER = D - timedelta(days=30)
+
+
+def rate(day: date, scores: tuple[int, ...] = NORMAL, *, tube: bool = False) -> Rating:
+    return Rating(id=f"r{next(_ids):05d}", date=day, scores=scores, tube=tube)
+
+
+def with_total(points: int) -> tuple[int, ...]:
+    """Twelve scores adding up to ``points``, lost from items 1-9 first (never breathing)."""
+    scores = [4] * 12
+    lost = 48 - points
+    for index in range(9):
+        take = min(4, lost)
+        scores[index] -= take
+        lost -= take
+    assert lost == 0, points
+    return tuple(scores)
+
+
+def breathing(item: int, score: int, base: tuple[int, ...] = NORMAL) -> tuple[int, ...]:
+    scores = list(base)
+    scores[item - 1] = score
+    return tuple(scores)
+
+
+def falls(ratings: list[Rating], g: Guidelines = G, **kw: Any) -> list[Finding]:
+    return only(run([], ratings=ratings, g=g, **kw), "rating-fall")
+
+
+@pytest.mark.parametrize(("total", "raised"), [(48, False), (47, False), (46, True), (40, True)])
+def test_a_fall_of_2_points_is_raised_1_is_not(total: int, raised: bool) -> None:
+    found = falls([rate(EARLIER), rate(D, with_total(total))])
+    assert bool(found) is raised
+    if raised:
+        (finding,) = found
+        assert finding.severity == "caution" and finding.date == D
+        assert f"your total went from 48 to {total} ({48 - total} points lower)" in finding.message
+        assert "care team" in finding.message and "physical therapist" in finding.message
+        assert finding.source == "Cedarbaum 1999; Maier 2012; alslog's own precaution"
+        assert finding.sessions == () and finding.names_day is False
+        assert "breathing" not in finding.message.split(".")[0]
+
+
+@pytest.mark.parametrize(
+    ("item", "other"),
+    [
+        (10, NORMAL),  # the total falls by 1 only
+        (11, breathing(1, 3)),  # item 1 was 3 last time and is 4 now: the total is unchanged
+        (12, breathing(1, 2)),  # item 1 rose by 2: the total went up
+    ],
+)
+def test_any_fall_in_a_breathing_item_is_raised(item: int, other: tuple[int, ...]) -> None:
+    before = rate(EARLIER, other)
+    latest = rate(D, breathing(item, 3))
+    assert latest.total - before.total in (-1, 0, 1)
+    (finding,) = falls([before, latest])
+    name = {10: "shortness of breath", 11: "breathing lying down", 12: "breathing support"}[item]
+    assert f"your score for {name} went from 4 to 3" in finding.message
+    assert "your total" not in finding.message  # it did not fall by 2
+    assert finding.date == D
+
+
+def test_both_are_said_when_the_total_and_a_breathing_item_fell() -> None:
+    latest = rate(D, breathing(11, 2, with_total(44)))
+    (finding,) = falls([rate(EARLIER), latest])
+    assert finding.message.startswith(
+        f"Since your rating of {words.day_short(EARLIER)}, your total went from 48 to 42 "
+        "(6 points lower) and your score for breathing lying down went from 4 to 2."
+    )
+
+
+def test_a_rise_or_a_fall_outside_breathing_of_1_is_quiet() -> None:
+    assert falls([rate(EARLIER, with_total(40)), rate(D, with_total(44))]) == []
+    assert falls([rate(EARLIER, with_total(44)), rate(D, with_total(43))]) == []
+
+
+def test_no_previous_rating_no_finding() -> None:
+    assert falls([rate(D, with_total(20))]) == []
+    assert falls([]) == []
+    # Existing callers pass no ratings at all.
+    assert only(run([]), "rating-fall") == []
+
+
+def test_two_ratings_the_same_day_the_later_counts() -> None:
+    # A slip corrected the same day is not a fall...
+    assert falls([rate(EARLIER), rate(D, with_total(40)), rate(D)]) == []
+    # ...and a later, lower rating the same day is compared with the day before.
+    (finding,) = falls([rate(EARLIER), rate(D), rate(D, with_total(45))])
+    assert f"Since your rating of {words.day_short(EARLIER)}," in finding.message
+    assert "from 48 to 45" in finding.message
+    # Two the same day and none before: nothing to compare with.
+    assert falls([rate(D), rate(D, with_total(40))]) == []
+    # The order given counts within a day, not the ids.
+    first, second = rate(D), rate(D, with_total(40))
+    assert falls([rate(EARLIER), second, first]) == []
+
+
+def test_each_rating_in_the_window_is_compared_with_the_one_before() -> None:
+    before_start = rate(D - timedelta(days=60))
+    ratings = [
+        rate(D - timedelta(days=90), with_total(48)),
+        before_start,
+        rate(D - timedelta(days=1), with_total(45)),
+        rate(D + timedelta(days=2), with_total(44)),  # a fall of 1 from the day before
+        rate(D + timedelta(days=40), with_total(40)),  # outside the window
+    ]
+    found = falls(list(reversed(ratings)), start=D - timedelta(days=7), end=D + timedelta(days=7))
+    assert [f.date for f in found] == [D - timedelta(days=1)]
+    assert "from 48 to 45" in found[0].message
+
+
+def test_a_rating_a_year_apart_names_the_year() -> None:
+    last_year = date(2023, 11, 20)
+    (finding,) = falls([rate(last_year), rate(D, with_total(45))])
+    assert f"Since your rating of {words.day_short(last_year, year=True)}," in finding.message
+
+
+def test_item_five_asked_in_its_other_form_is_said() -> None:
+    latest = rate(D, breathing(5, 1), tube=True)
+    (finding,) = falls([rate(EARLIER), latest])
+    assert "item 5 was rated for a feeding tube this time, for cutting food last time" in (
+        finding.message
+    )
+
+
+def test_rating_fall_settings_come_from_the_file(tmp_path: Path) -> None:
+    assert isinstance(G.rule("rating-fall"), guidelines.RatingFall)
+    three = variant(tmp_path, lambda data: data["rules"]["rating-fall"].update(points=3))
+    assert falls([rate(EARLIER), rate(D, with_total(46))], g=three) == []
+    assert len(falls([rate(EARLIER), rate(D, with_total(45))], g=three)) == 1
+    no_breathing = variant(
+        tmp_path, lambda data: data["rules"]["rating-fall"].update(breathing_items=False)
+    )
+    assert falls([rate(EARLIER), rate(D, breathing(10, 3))], g=no_breathing) == []
+    assert falls([rate(EARLIER), rate(D, breathing(10, 2))], g=no_breathing) != []  # 2 points
+    off = variant(tmp_path, lambda data: data["rules"]["rating-fall"].update(enabled=False))
+    assert falls([rate(EARLIER), rate(D, with_total(30))], g=off) == []
+    gone = variant(tmp_path, lambda data: data["rules"].pop("rating-fall"))
+    assert falls([rate(EARLIER), rate(D, with_total(30))], g=gone) == []
+
+
 # ---- the whole -------------------------------------------------------------------
 
 
@@ -556,7 +712,10 @@ def test_every_placeholder_of_every_check_is_filled(tmp_path: Path) -> None:
     ]
     ache = CheckIn(id=new_checkin_id(), date=D + timedelta(days=1), aching=True, fatigue=9)
     later = sess(day=D + timedelta(days=1), minutes=15)
-    found = run([*history, later], [ache], g, end=D + timedelta(days=1), first_day=D)
+    ratings = [rate(D - timedelta(days=30)), rate(D, with_total(45))]
+    found = run(
+        [*history, later], [ache], g, end=D + timedelta(days=1), first_day=D, ratings=ratings
+    )
     assert set(rule_ids(found)) == set(g.rules)
     for finding in found:
         assert "{" not in finding.message and "}" not in finding.message

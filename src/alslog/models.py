@@ -1,4 +1,4 @@
-"""The records of the logbook: sessions, check-ins and findings.
+"""The records of the logbook: sessions, check-ins, ALSFRS-R ratings and findings.
 
 These models validate what the user enters and what is read back from the
 store. They import nothing of ours. Stored records may carry fields a newer
@@ -27,6 +27,10 @@ RPE_MIN, RPE_MAX = 6, 20  # Borg scale
 FATIGUE_MIN, FATIGUE_MAX = 0, 10
 TEXT_MAX = 2000  # a note; long enough for anything typed by hand
 EARLIEST = date(1970, 1, 1)  # anything older is a typing mistake, not a logbook entry
+# The ALSFRS-R: twelve items, each scored 4 (normal) down to 0 (see ``rating_items``,
+# whose ITEMS a test keeps in step with these).
+RATING_ITEMS = 12
+RATING_SCORE_MIN, RATING_SCORE_MAX = 0, 4
 
 Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -120,6 +124,41 @@ class CheckIn(BaseModel):
         if value < EARLIEST:
             raise ValueError(f"must be on or after {EARLIEST.isoformat()}")
         return value
+
+
+RatingScore = Annotated[int, Field(ge=RATING_SCORE_MIN, le=RATING_SCORE_MAX, strict=True)]
+
+
+class Rating(BaseModel):
+    """One ALSFRS-R self-rating: twelve scores in item order, on a day."""
+
+    # defer_build: most runs never validate a rating, so its validator is built
+    # on first use rather than at every start-up.
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
+
+    id: str = Field(min_length=4, max_length=32, pattern=r"^[0-9a-z]+$")
+    date: date
+    scores: tuple[RatingScore, ...] = Field(min_length=RATING_ITEMS, max_length=RATING_ITEMS)
+    # Item 5 was rated for handling a feeding tube (the instrument's 5b), not cutting food.
+    tube: bool = False
+    note: Text | None = None
+
+    @field_validator("note")
+    @classmethod
+    def _text(cls, value: str | None) -> str | None:
+        return _no_surrogates(value)
+
+    @field_validator("date")
+    @classmethod
+    def _not_ancient(cls, value: Day) -> Day:
+        if value < EARLIEST:
+            raise ValueError(f"must be on or after {EARLIEST.isoformat()}")
+        return value
+
+    @property
+    def total(self) -> int:
+        """The sum of the twelve scores, 0-48."""
+        return sum(self.scores)
 
 
 class Finding(BaseModel):

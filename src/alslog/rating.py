@@ -22,12 +22,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from alslog.errors import UsageError
-from alslog.models import EARLIEST, Day, Text, _no_surrogates
+from alslog.models import EARLIEST, Rating
 from alslog.rating_items import ITEMS, SCORE_MAX, SCORE_MIN, SCORES, Item
 
 __all__ = [
@@ -69,38 +66,6 @@ SUBSCORES: dict[str, tuple[str, tuple[int, ...]]] = {
     "breathing": ("Breathing", (10, 11, 12)),
 }
 BREATHING_ITEMS: tuple[int, ...] = SUBSCORES["breathing"][1]
-
-Score = Annotated[int, Field(ge=SCORE_MIN, le=SCORE_MAX, strict=True)]
-
-
-class Rating(BaseModel):
-    """One ALSFRS-R self-rating: twelve scores in item order, on a day."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
-
-    id: str = Field(min_length=4, max_length=32, pattern=r"^[0-9a-z]+$")
-    date: date
-    scores: tuple[Score, ...] = Field(min_length=ITEM_COUNT, max_length=ITEM_COUNT)
-    # Item 5 was rated for handling a feeding tube (the instrument's 5b), not cutting food.
-    tube: bool = False
-    note: Text | None = None
-
-    @field_validator("note")
-    @classmethod
-    def _text(cls, value: str | None) -> str | None:
-        return _no_surrogates(value)
-
-    @field_validator("date")
-    @classmethod
-    def _not_ancient(cls, value: Day) -> Day:
-        if value < EARLIEST:
-            raise ValueError(f"must be on or after {EARLIEST.isoformat()}")
-        return value
-
-    @property
-    def total(self) -> int:
-        """The sum of the twelve scores, 0-48."""
-        return sum(self.scores)
 
 
 def item(number: int) -> Item:

@@ -18,6 +18,7 @@ from alslog.guidelines.checks.aching import AchingAfter, CheckinFatigue, suggest
 from alslog.guidelines.checks.amount import KindLogged, MinutesAbove
 from alslog.guidelines.checks.daily import Daily
 from alslog.guidelines.checks.effort import CannotTalk, KeptGoing, RpeAbove
+from alslog.guidelines.checks.ratings import RatingFall
 from alslog.guidelines.checks.red_flags import SymptomGroup, SymptomOther, SymptomTerms, red_flags
 from alslog.guidelines.guide import Guide, Topic
 from alslog.guidelines.load import RED_FLAG_CORE, load, load_cached, parse
@@ -74,6 +75,7 @@ __all__ = [
     "KindLogged",
     "MinutesAbove",
     "Question",
+    "RatingFall",
     "Ready",
     "RpeAbove",
     "RuleBase",

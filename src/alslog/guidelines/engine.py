@@ -8,19 +8,19 @@ before any of this runs.
 Dates: a finding is dated on the day it is about. For a session rule that is
 the session's day; for ``aching-after`` the aching check-in's day (one finding
 per check-in, listing the sessions before it); for ``daily`` the day with
-nothing logged.
+nothing logged; for ``rating-fall`` the day of the later of the two ratings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from alslog.guidelines.checks import CHECK_FUNCTIONS
 from alslog.guidelines.checks.aching import AchingAfter
 from alslog.guidelines.checks.context import Context
 from alslog.guidelines.schema import Guidelines
-from alslog.models import CheckIn, Finding, Session, most_serious_first
+from alslog.models import CheckIn, Finding, Rating, Session, most_serious_first
 
 
 def evaluate(
@@ -32,6 +32,7 @@ def evaluate(
     end: date,
     today: date,
     first_day: date | None,
+    ratings: Sequence[Rating] = (),
 ) -> list[Finding]:
     """Every finding dated in [start, end], most serious first.
 
@@ -39,6 +40,12 @@ def evaluate(
     up to ``end`` + the aching window so aching noted after a session is seen.
     ``first_day`` is the first day of the logbook: ``daily`` rules look only at
     days from then until yesterday (``today`` is not over yet); with None they
+    report nothing.
+
+    ``ratings`` are the ALSFRS-R self-ratings, in the order they were made:
+    a rating in the window is compared with the one before it, so pass at
+    least the last rating before ``start`` too. Of two on the same day the
+    later one given counts (a correction); with none, or one, the rating rules
     report nothing.
     """
     by_id = {s.id: s for s in sessions}
@@ -50,6 +57,8 @@ def evaluate(
         end=end,
         today=today,
         first_day=first_day,
+        # Stable: ratings of the same day keep the order they were given in.
+        ratings=tuple(sorted(ratings, key=lambda r: r.date)),
     )
     found: list[Finding] = []
     for rule_id, rule in guidelines.rules.items():

@@ -13,7 +13,7 @@ Layout of ``guidelines.toml`` (tables keyed by id, so a duplicate id is a TOML e
     [ready]              fatigue_at (optional)
     [ready.verdicts]     rest, easy, fine
     [ready.questions.ID] question, if_yes, reason, sources
-    [sources.ID]         name, title, publisher, year, url, note
+    [sources.ID]         name, authors, title, publisher, year, url, note
 
 Each rule's settings are defined beside its check in ``checks/``.
 """
@@ -27,6 +27,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 import alslog.guidelines.guide as pages
+from alslog import words
 from alslog.guidelines.base import MODEL, Id, Line, SourceIds, Text, Url
 from alslog.guidelines.checks import AnyRule, Rule
 from alslog.guidelines.checks.aching import AchingAfter
@@ -67,11 +68,17 @@ REQUIRED_TOPICS: tuple[str, ...] = (
 
 
 class Source(BaseModel):
-    """A published source, as far as the documents describe it."""
+    """A published source, as far as alslog has established it.
+
+    ``authors`` as known ("Surname Initials"; "Surname et al." when only the
+    first author is known); ``publisher`` is the journal with volume and pages,
+    or who published it; ``note`` says what alslog takes from the source.
+    """
 
     model_config = MODEL
 
     name: Line
+    authors: Annotated[tuple[Line, ...], Field(max_length=40)] = ()  # optional: older copies load
     title: Line | None = None
     publisher: Line | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
@@ -79,20 +86,39 @@ class Source(BaseModel):
     note: Line | None = None
 
     def citation(self) -> str:
-        """One line: name, "title", publisher, year. note url."""
-        parts = [self.name]
+        """One plain line: 'name: authors, "title", publisher, year. url'.
+
+        More than three authors are cut to the first and "et al.", so a
+        citation read aloud stays short. The note (what alslog takes from the
+        source: the guide's text says it) is left out, except for a source with
+        neither authors nor a URL, which its citation alone does not find: the
+        note then says what it is.
+        """
+        parts: list[str] = []
+        if self.authors:
+            parts.append(_authors(self.authors))
         if self.title:
             parts.append(f"“{self.title}”")
-        if self.publisher and self.publisher != self.name:
+        if self.publisher and self.publisher not in (self.name, *self.authors):
             parts.append(self.publisher)
         if self.year is not None:
             parts.append(str(self.year))
-        text = ", ".join(parts) + "."
-        if self.note:
+        text = f"{self.name}: {', '.join(parts)}." if parts else f"{self.name}."
+        if self.note and not self.authors and not self.url:
             text += f" {self.note}"
         if self.url:
             text += f" {self.url}"
         return text
+
+
+AUTHORS_SHOWN = 3
+
+
+def _authors(authors: tuple[str, ...]) -> str:
+    """'A, B and C' up to three; more: 'A et al.' (an entry may already end in 'et al.')."""
+    if len(authors) > AUTHORS_SHOWN:
+        return f"{authors[0].removesuffix(' et al.')} et al."
+    return words.and_list(list(authors))
 
 
 class Verdicts(BaseModel):

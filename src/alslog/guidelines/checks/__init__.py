@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import Field
 
 from alslog.guidelines.base import RuleBase
-from alslog.guidelines.checks import aching, amount, daily, effort, red_flags
+from alslog.guidelines.checks import aching, amount, daily, effort, ratings, red_flags
 from alslog.models import Finding
 
 CheckFn = Callable[..., Iterable[Finding]]
@@ -35,6 +35,7 @@ REGISTRY: dict[str, Check] = {
     "symptom-terms": (red_flags.SymptomTerms, red_flags.symptom_terms),
     "symptom-other": (red_flags.SymptomOther, red_flags.symptom_other),
     "daily": (daily.Daily, daily.daily),
+    "rating-fall": (ratings.RatingFall, ratings.rating_fall),
 }
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from alslog import words
-from alslog.models import CheckIn, Finding, Session
+from alslog.models import CheckIn, Finding, Rating, Session
 
 if TYPE_CHECKING:
     from alslog.guidelines.base import RuleBase
@@ -26,7 +26,16 @@ class Context:
     every run that loads the guidelines.
     """
 
-    __slots__ = ("checkins", "end", "first_day", "guidelines", "sessions", "start", "today")
+    __slots__ = (
+        "checkins",
+        "end",
+        "first_day",
+        "guidelines",
+        "ratings",
+        "sessions",
+        "start",
+        "today",
+    )
 
     def __init__(
         self,
@@ -38,6 +47,7 @@ class Context:
         end: date,
         today: date,
         first_day: date | None,
+        ratings: tuple[Rating, ...] = (),  # oldest first; the same day in the order given
     ) -> None:
         self.sessions = sessions
         self.checkins = checkins
@@ -46,6 +56,7 @@ class Context:
         self.end = end
         self.today = today
         self.first_day = first_day
+        self.ratings = ratings
 
     def window_sessions(self) -> Iterator[Session]:
         """Sessions whose day lies in [start, end]."""
