@@ -346,14 +346,19 @@ def test_an_older_copy_without_the_far_above_moderate_rule_loads(tmp_path: Path)
     assert "far-above-moderate" not in guidelines.REQUIRED_RULES
 
 
-def test_an_older_copy_without_ratings_research_or_authors_loads(tmp_path: Path) -> None:
+def test_an_older_copy_without_ratings_research_or_authors_loads_and_gets_the_rating_rule(
+    tmp_path: Path,
+) -> None:
     from datetime import date
 
     from alslog.models import Rating
 
     g = guidelines.load(from_data(tmp_path, before_ratings(shipped_data())))
-    assert "rating-fall" not in g.rules and "research" not in g.topics
-    assert not set(RATING_RELEASE_SOURCES) & set(g.sources)
+    # The rating rule comes from the shipped file: a copy older than ratings
+    # must not keep a fall in function quiet.
+    assert g.rules["rating-fall"] == guidelines.load().rules["rating-fall"]
+    assert set(g.rules["rating-fall"].sources) <= set(g.sources)
+    assert "research" not in g.topics
     assert g.source("dal-bello-haas-2007").authors == ()
     assert g.cite("dal-bello-haas-2007").startswith("Dal Bello-Haas 2007: \u201cA randomized")
     with pytest.raises(UsageError, match="no guide topic 'research'"):
@@ -366,7 +371,7 @@ def test_an_older_copy_without_ratings_research_or_authors_loads(tmp_path: Path)
         [], [], g, start=date(2024, 1, 1), end=date(2024, 2, 1), today=date(2024, 2, 2),
         first_day=None, ratings=ratings,
     )  # fmt: skip
-    assert found == []
+    assert [f.rule for f in found] == ["rating-fall"]
 
 
 def test_an_older_copy_without_effort_ready_fatigue_or_tired_day_loads(tmp_path: Path) -> None:
@@ -778,3 +783,11 @@ def test_the_cache_builds_only_the_guideline_models_and_paths(tmp_path: Path) ->
     finding = Finding(rule="x", severity="info", date=date(2024, 1, 1), message="m", source="s")
     path.write_bytes(b"key\n" + pickle.dumps(finding))
     assert cache.read(path, b"key") is None
+
+
+def test_a_personal_copy_may_turn_the_rating_rule_off_but_not_lose_it(tmp_path: Path) -> None:
+    data = shipped_data()
+    data["rules"]["rating-fall"]["enabled"] = False
+    assert guidelines.load(from_data(tmp_path, data)).rules["rating-fall"].enabled is False
+    del data["rules"]["rating-fall"]
+    assert guidelines.load(from_data(tmp_path, data)).rules["rating-fall"].enabled is True

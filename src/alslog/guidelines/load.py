@@ -219,6 +219,7 @@ def _check_red_flag(g: Guidelines, label: str, path: Path | None) -> Guidelines:
                 f"{paths.shipped_guidelines()}, or leave it out"
             )
         g = _merge_red_flag(g, rule, shipped, shipped_rule)
+        g = _add_missing(g, shipped)
         rule = g.rules[RED_FLAG_RULE]
         assert isinstance(rule, SymptomTerms)
     from alslog.guidelines.symptoms import find  # pure and small, only needed when validating
@@ -264,6 +265,26 @@ def _merge_red_flag(
     rules[RED_FLAG_RULE] = shipped_rule.model_copy(
         update={"groups": tuple(merged), "terms": terms, "sources": rule.sources}
     )
+    return g.model_copy(update={"rules": rules, "sources": sources})
+
+
+# Rules about records a personal copy may predate: a copy without one gets the
+# shipped rule, so a fall in a self-rating is raised whatever the copy's age. To
+# turn one off, a copy keeps it with enabled = false.
+SHIPPED_WHEN_MISSING = ("rating-fall",)
+
+
+def _add_missing(g: Guidelines, shipped: Guidelines) -> Guidelines:
+    """``g`` with each rule of SHIPPED_WHEN_MISSING it lacks taken from the shipped file."""
+    missing = [r for r in SHIPPED_WHEN_MISSING if r not in g.rules and r in shipped.rules]
+    if not missing:
+        return g
+    rules = dict(g.rules)
+    sources = dict(g.sources)
+    for rule_id in missing:
+        rules[rule_id] = shipped.rules[rule_id]
+        for source_id in shipped.rules[rule_id].sources:
+            sources.setdefault(source_id, shipped.sources[source_id])
     return g.model_copy(update={"rules": rules, "sources": sources})
 
 
