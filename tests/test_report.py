@@ -722,3 +722,125 @@ def test_the_printed_report_fits_and_leads_with_the_alerts(tmp_path: Path, weeks
             last = pdf_text(print_pdf(paper, str(pages)))
             # The disclaimer is never alone on the last page.
             assert disclaimer in last and len(last) > len(disclaimer) + 50, (paper, last)
+
+
+# ---- what matters first, and function beside exercise ------------------------------
+def section(page: str, ident: str) -> str:
+    """The HTML of the section headed by the h2 with id ``ident``."""
+    found = re.search(rf'<section[^>]*aria-labelledby="{ident}".*?</section>', page, re.S)
+    assert found, ident
+    return found.group(0)
+
+
+def test_the_first_section_leads_with_every_alert_in_full() -> None:
+    page = realistic_page(alert=True)
+    first = section(page, "h-first")
+    assert page.index('id="h-first"') < page.index('id="weekly"')
+    table = re.search(r'<table class="data serious">.*?</table>', first, re.S)
+    assert table
+    rows = re.findall(r'<tr class="(\w+)">(.*?)</tr>', table.group(0), re.S)
+    assert [level for level, _ in rows] == ["alert", "warning"]  # the most serious first
+    alert = rows[0][1]
+    assert "Wed 4 Feb" in alert and "Noted: chest pain." in alert
+    assert "Stop exercising and contact your care team" in alert
+    assert "MDA, Everyday Life with ALS" in alert
+    assert "Every day: stretching on" in first
+    assert "the goal of 90 a week was met in 0 of 6 weeks" in first
+    assert "Latest ALSFRS-R self-rating, Wed 11 Mar 2026: total 39 of 48" in first
+    assert "bulbar 12/12; fine motor 8/12; gross motor 7/12; breathing 12/12" in first
+    assert "Slope over the last six months: -0.99 points a month (falling)." in first
+    assert "Delta-FS since the first symptoms (2024-11): 0.57 points a month." in first
+    assert "the picture shows no cause" in first
+
+
+def test_a_quiet_period_says_so_first() -> None:
+    page = realistic_page(weeks=1, ratings=False)
+    first = section(page, "h-first")
+    assert "No alerts or warnings in this period." in first
+    assert "ALSFRS-R" not in page  # no ratings: no function section, no rating lines
+    assert 'id="function"' not in page
+
+
+def test_ratings_beside_exercise_chart_and_table() -> None:
+    page = realistic_page()
+    check_page(page)
+    function = section(page, "h-function")
+    chart = re.search(r'<svg[^>]*id="function".*?</svg>', function, re.S)
+    assert chart
+    svg = chart.group(0)
+    # Two ratings fall in the six weeks: two dots, their totals, a line between them.
+    assert svg.count('class="rating-point"') == 2
+    assert "Mon 9 Feb 2026: total 40 of 48" in svg and "Wed 11 Mar 2026: total 39 of 48" in svg
+    assert svg.count('class="minutes-bar"') == 6
+    assert all(f"sub-{name}" in svg for name in ("bulbar", "fine_motor", "gross_motor"))
+    assert "the picture shows no cause" in svg  # in its description, said by screen readers
+    assert "the picture shows no cause" in re.search(r"<figcaption>.*?</figcaption>",
+                                                     function, re.S).group(0)  # type: ignore[union-attr]  # fmt: skip
+    # The table: the ratings of the slope's six months, those before the period marked.
+    rows = re.findall(r'<tr><th scope="row" class="when">([^<]+)</th><td>(\d+)</td>', function)
+    assert len(rows) == 6
+    assert rows[0] == ("Sun 12 Oct (before this period)", "44")
+    assert rows[-1] == ("Wed 11 Mar", "39")
+
+
+def test_only_ratings_up_to_the_end_count_and_one_is_too_few_for_a_chart() -> None:
+    ratings = realistic_ratings(END)
+    later = Rating(id="later1", date=END + timedelta(days=3), scores=(0,) * 12)
+    sessions, checkins = realistic(END, 2)
+    picture = trend.build(sessions, checkins, [], end=END, weeks=2, today=END,
+                          first_day=sessions[0].day)  # fmt: skip
+    info = ReportInfo.of(guidelines.load(), generated=END, ratings=(*ratings, later),
+                         onset="2026-13")  # fmt: skip
+    page = render(picture, info)
+    check_page(page)
+    assert "total 0 of 48" not in page  # after the report's last day
+    assert 'id="function"' not in page  # one rating in two weeks: a table, no line
+    assert "Fewer than two self-ratings fall in this period" in page
+    assert "Delta-FS" not in page  # an onset that is not a month is left out, not shown
+
+
+def test_an_onset_after_the_rating_and_a_single_rating() -> None:
+    one = (Rating(id="only1", date=END - timedelta(days=2), scores=(4,) * 12, tube=True),)
+    picture = trend.build([], [], [], end=END, weeks=2, today=END, first_day=None)
+    info = ReportInfo.of(guidelines.load(), generated=END, ratings=one, onset="2026-06")
+    page = render(picture, info)
+    check_page(page)
+    assert "total 48 of 48" in page and "Delta-FS" not in page
+    assert "Slope: not enough ratings yet" in page
+    assert "Item 5 was rated in its feeding-tube form." in page
+    assert "Since the rating before it" not in page
+
+
+def test_the_aerobic_goal_is_drawn_against_the_aerobic_minutes_only() -> None:
+    page = realistic_page()
+    weekly = re.search(r'<svg[^>]*id="weekly".*?</svg>', page, re.S)
+    assert weekly
+    svg = weekly.group(0)
+    marks = re.findall(r'<line class="goal" x1="([\d.]+)" x2="([\d.]+)" y1="([\d.]+)"', svg)
+    assert len(marks) == 6 + 1  # one a week, and the key's
+    for x1, x2, _ in marks[:-1]:
+        assert float(x2) - float(x1) < 25  # across a thin bar, not the chart
+    assert len({y for _, _, y in marks[:-1]}) == 1
+    assert "reached in 0 of 6 weeks" in svg
+    assert svg.count('<rect class="seg k-aerobic"') == 6  # the thin bars
+
+
+def test_the_same_finding_on_several_days_is_one_row() -> None:
+    page = realistic_page()
+    findings = re.search(r'<table class="data findings">.*?</table>', page, re.S)
+    assert findings
+    table = findings.group(0)
+    assert table.count("Strength work: the sources disagree.") == 1
+    assert "<strong>On 10 days:</strong> Tue 10 Feb, Thu 12 Feb," in table
+    assert "No range-of-motion exercises logged for each of these days." in table
+    assert "logged for Wed 11 Mar" not in table
+
+
+def test_on_paper_the_sessions_are_listed_day_by_day() -> None:
+    sessions, _ = realistic(END, 6)
+    page = realistic_page()
+    days = re.findall(r"<li><strong>(\w{3} \d+ \w{3})</strong> ([^<]*)</li>", page)
+    assert len(days) == len({s.day for s in sessions})
+    listed = " ".join(text for _, text in days)
+    assert listed.count("walking") == sum(1 for s in sessions if s.activity == "walking")
+    assert "RPE 15: tired, kept going, could not talk" in listed
