@@ -502,7 +502,7 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
                 *CHROMIUM_FLAGS,
                 f"--user-data-dir={profile}",
                 f"--screenshot={shot}",
-                "--window-size=1200,1600",
+                "--window-size=1200,2300",  # down to the function chart
                 url,
             ],
             capture_output=True,
@@ -710,6 +710,7 @@ def test_the_printed_report_fits_and_leads_with_the_alerts(tmp_path: Path, weeks
             pdf = print_pdf(paper)
             pages = pdf_pages(pdf)
             assert 1 <= pages <= MOST_PAGES[weeks], (paper, weeks, pages)
+            assert "Scrollsideways" not in pdf_text(pdf)  # a hint for screens only
             first = pdf_text(print_pdf(paper, "1"))
             # The alert in full on page 1: its day, what was noted, its words, its source.
             assert "Whatmattersfirst" in first, (paper, first[:300])
@@ -844,3 +845,9 @@ def test_on_paper_the_sessions_are_listed_day_by_day() -> None:
     listed = " ".join(text for _, text in days)
     assert listed.count("walking") == sum(1 for s in sessions if s.activity == "walking")
     assert "RPE 15: tired, kept going, could not talk" in listed
+
+
+def test_a_narrow_screen_is_told_to_scroll_and_paper_is_not() -> None:
+    page = realistic_page()
+    assert page.count('class="narrow-hint"') == 2 + 5  # the two wide tables, every chart
+    assert "@media screen and (max-width: 48em) {\n  .narrow-hint { display: inline;" in page

@@ -16,7 +16,7 @@ from alslog.rating import MAX_TOTAL, SLOPE_WINDOW_DAYS, SUBSCORES, change_since,
 from alslog.rating import slope as rating_slope
 from alslog.rating import subscores as rating_subscores
 from alslog.views.report.charts import _day_axis, _svg_open, _x_of_day
-from alslog.views.report.formats import _day, _e, _num, _scroll, _short, _table_day
+from alslog.views.report.formats import _day, _e, _nice_max, _num, _scroll, _short, _table_day
 from alslog.views.report.style import WIDTH
 from alslog.words import plural
 
@@ -133,7 +133,7 @@ def function_chart(ratings: tuple[Rating, ...], trend: Trend) -> str:
     y_sub = y_total + band_total + gap
     band(y_sub, band_sub, 12, (0, 6, 12), "Subscores (0 to 12 each)")
     y_min = y_sub + band_sub + gap
-    top_minutes = max([w.total for w in trend.weeks] + [1])
+    top_minutes, _step = _nice_max(max([w.total for w in trend.weeks] + [1]))
     band(y_min, band_min, top_minutes, (0, top_minutes), "Minutes of exercise each week")
 
     def line(points: list[tuple[float, float]], cls: str) -> None:

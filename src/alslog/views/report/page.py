@@ -100,7 +100,8 @@ def _figure(ident: str, chart: str, caption: str, title: str = "") -> str:
     """A chart in its own scroll area (it keeps a legible size on a phone), then its caption."""
     # Not named by the chart's own title: the section around it has that name already.
     area = _scroll(chart, label=f"Chart: {title or CHART_TITLES[ident]}")
-    return f"<figure>{area}<figcaption>{_e(caption)}</figcaption></figure>"
+    hint = '<span class="narrow-hint"> Scroll sideways to see the whole chart.</span>'
+    return f"<figure>{area}<figcaption>{_e(caption)}{hint}</figcaption></figure>"
 
 
 def _function_section(trend: Trend, info: ReportInfo) -> list[str]:

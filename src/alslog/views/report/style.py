@@ -116,7 +116,7 @@ tr.warning .sev { color: #c25400; font-weight: 700; }
 tr.caution .sev { color: #8a6d00; }
 .source { color: #555; }
 table.serious { font-size: .95em; }
-table.serious tr.alert th, table.serious tr.alert td { border-left: 4px solid #b00020; }
+table.serious tr.alert th { border-left: 4px solid #b00020; }
 ul.glance { margin: .5em 0; padding-left: 1.3em; }
 ul.glance li.cause { font-style: italic; }
 .print-only, .print-only-inline { display: none; }
@@ -125,8 +125,12 @@ ul.by-day li { break-inside: avoid; page-break-inside: avoid; margin: 0 0 .15em;
   padding-left: 1em; text-indent: -1em; }
 footer { margin-top: 2em; font-size: .85em; color: #333; border-top: 1px solid #ddd;
   padding-top: .5em; }
+.narrow-hint { display: none; }
 @media (max-width: 30em) {
   body { padding: 12px; }
+}
+@media screen and (max-width: 48em) {
+  .narrow-hint { display: inline; font-weight: 600; }
 }
 @media (forced-colors: active) {
   body, figcaption, table.data caption, table.data tr .sev, .source, footer {

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from alslog.trend import Trend
 
 
+# On a narrow screen a wide table scrolls in its own area; without a visible scroll bar (a
+# phone's are hidden until used) its right-hand columns look cut off, so it says so.
+HINT = '<span class="narrow-hint"> Scroll sideways to see every column.</span>'
+
 # A kind as a column's short heading.
 SHORT_KIND = {
     "stretching": "Stretch",
@@ -52,7 +56,8 @@ def _weekly_table(trend: Trend, daily_kinds: tuple[str, ...]) -> str:
     table = (
         '<table class="data weeks"><caption id="cap-weeks">Week by week (seven days from '
         f"the date shown): minutes by kind; days {with_daily}, "
-        f"of the days counted; effort (RPE); days with aching; findings.{_e(goal_note)}</caption>"
+        f"of the days counted; effort (RPE); days with aching; findings.{_e(goal_note)}{HINT}"
+        "</caption>"
         f'<thead><tr><th scope="col">Week of</th>{head}<th scope="col">Total</th>'
         f'{daily_heads}<th scope="col"><abbr title="Average effort">RPE avg</abbr></th>'
         '<th scope="col"><abbr title="Highest effort">RPE max</abbr></th>'
@@ -164,6 +169,7 @@ def _sessions_table(trend: Trend) -> str:
         )
     table = (
         '<table class="data sessions"><caption id="cap-sessions">Every session, newest first.'
+        f"{HINT}"
         '</caption><thead><tr><th scope="col">When</th><th scope="col">Kind</th>'
         '<th scope="col">Activity</th><th scope="col"><abbr title="minutes">Min</abbr></th>'
         '<th scope="col"><abbr title="rating of perceived exertion, 6 to 20">RPE</abbr></th>'
