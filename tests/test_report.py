@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import unicodedata
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,9 @@ import pytest
 import alslog.guidelines.engine as rules
 from alslog import guidelines, trend
 from alslog.models import CheckIn, Session
+from alslog.rating import Rating
 from alslog.views.report import ReportInfo, default_name, render
+from alslog.words import day_short
 
 END = date(2026, 3, 15)
 DOCS_PNG = Path(__file__).resolve().parent.parent / "docs" / "report.png"
@@ -114,8 +117,38 @@ def realistic(end: date, weeks: int = 6, seed: int = 7) -> tuple[list[Session], 
     return sessions, checkins
 
 
-def realistic_page(end: date = END, weeks: int = 6) -> str:
+def realistic_ratings(end: date, months: int = 8) -> tuple[Rating, ...]:
+    """A monthly self-rating, the last a few days before ``end``: a slow fall (a point every
+    month or two, first in fine and gross motor), breathing steady, one rating a point up."""
+    falls = [(), (8,), (), (4,), (9,), (), (5, 8), (6,), (7,), (4,), (), (8,)]
+    scores = [4, 4, 4, 3, 4, 4, 4, 3, 3, 4, 4, 4]
+    made = []
+    for month in range(months):
+        for number in falls[month % len(falls)]:
+            scores[number - 1] = max(0, scores[number - 1] - 1)
+        day = end - timedelta(days=4 + 30 * (months - 1 - month))
+        bumped = list(scores)
+        if month == months - 3:
+            bumped[1] = min(4, bumped[1] + 1)  # a better day: ratings move both ways
+        made.append(Rating(id=f"r{month:04d}", date=day, scores=tuple(bumped)))
+    return tuple(made)
+
+
+def with_an_alert(sessions: list[Session], end: date, weeks: int) -> list[Session]:
+    """The realistic sessions and, early in the period, a walk on which chest pain was noted."""
+    day = end - timedelta(days=7 * weeks - 3)
+    at = datetime(day.year, day.month, day.day, 17, 5).astimezone()
+    walk = Session(id="chest001", kind="aerobic", activity="walking", minutes=10, rpe=12,
+                   symptoms=("chest pain",), at=at)  # fmt: skip
+    return [*sessions, walk]
+
+
+def realistic_page(
+    end: date = END, weeks: int = 6, *, ratings: bool = True, alert: bool = False
+) -> str:
     sessions, checkins = realistic(end, weeks)
+    if alert:
+        sessions = with_an_alert(sessions, end, weeks)
     guide = guidelines.load()
     start, end = trend.period(end, weeks)
     first = min(s.day for s in sessions)
@@ -138,6 +171,8 @@ def realistic_page(end: date = END, weeks: int = 6) -> str:
         name="Sam Jones",
         therapist="Dr Ana Lee, PT",
         version="0.1.0",
+        ratings=realistic_ratings(end) if ratings else (),
+        onset="2024-11",
     )
     return render(picture, info)
 
@@ -174,7 +209,7 @@ def check_page(page: str) -> None:
     assert re.search(r"<title>[^<]+</title>", page)
     assert page.count("<h1") == 1
     svgs = re.findall(r"<svg\b[^>]*>", page)
-    assert len(svgs) == 4
+    assert len(svgs) == (5 if 'id="function"' in page else 4)
     for tag in svgs:
         assert 'role="img"' in tag
         assert "aria-labelledby=" in tag
@@ -468,7 +503,7 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
                 *CHROMIUM_FLAGS,
                 f"--user-data-dir={profile}",
                 f"--screenshot={shot}",
-                "--window-size=1200,1600",
+                "--window-size=1200,2300",  # down to the function chart
                 url,
             ],
             capture_output=True,
@@ -507,6 +542,7 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
             screen = measure(tools, session)
             assert [s["id"] for s in screen["svgs"]] == [
                 "weekly",
+                "function",
                 "adherence",
                 "effort",
                 "timeline",
@@ -528,24 +564,12 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
                 mobile=False,
             )
             printed = measure(tools, session)
-            for box in printed["svgs"]:
+            # On paper the timeline is left out: its findings are all in the table under it.
+            assert [b["id"] for b in printed["svgs"] if not b["width"]] == ["timeline"]
+            for box in (b for b in printed["svgs"] if b["width"]):
                 assert box["left"] >= 0 and box["right"] <= A4_CONTENT_PX + 0.5, box
                 assert box["width"] >= A4_CONTENT_PX * 0.9, box
             assert printed["scrollWidth"] <= A4_CONTENT_PX
-
-            for paper, (width, height) in {"A4": (8.27, 11.69), "Letter": (8.5, 11.0)}.items():
-                pdf = base64.b64decode(
-                    tools.call(
-                        "Page.printToPDF",
-                        session,
-                        paperWidth=width,
-                        paperHeight=height,
-                        printBackground=True,
-                    )["data"]
-                )
-                assert pdf.startswith(b"%PDF"), paper
-                pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-                assert 2 <= pages <= 8, (paper, pages)
 
             errors = [
                 e
@@ -563,3 +587,268 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
             assert errors == []
         finally:
             tools.close()
+
+
+# ---- on paper ----------------------------------------------------------------------
+PAPERS = {"A4": (8.27, 11.69), "Letter": (8.5, 11.0)}  # inches, as Page.printToPDF takes them
+# Two weeks on two pages, six on three (the audit found four to eight, the last holding
+# only the disclaimer).
+MOST_PAGES = {2: 2, 6: 3}
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """The number of pages: the /Type /Page objects (not /Pages, their tree)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF as Chromium prints it, without spaces: each font's glyph codes
+    (two bytes, Identity-H) read back through its /ToUnicode map. Enough to tell what a
+    page says, not a general PDF reader."""
+    import zlib
+
+    objects: dict[str, bytes] = {}
+    streams: dict[str, bytes] = {}
+    for number, body in re.findall(rb"(\d+) 0 obj(.*?)endobj", pdf, flags=re.S):
+        objects[number.decode()] = body
+        found = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, flags=re.S)
+        if found:
+            with contextlib.suppress(zlib.error):
+                streams[number.decode()] = zlib.decompress(found.group(1))
+
+    def cmap(text: bytes) -> dict[int, str]:
+        table: dict[int, str] = {}
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", text, flags=re.S):
+            for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                table[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be")
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", text, flags=re.S):
+            for lo, hi, dst in re.findall(
+                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
+            ):
+                first = int.from_bytes(bytes.fromhex(dst.decode()), "big")
+                for offset, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                    table[code] = chr(first + offset)
+        return table
+
+    fonts: dict[bytes, dict[int, str]] = {}
+    for body in objects.values():
+        for name, ref in re.findall(rb"/(F\d+)\s+(\d+) 0 R", body):
+            to_unicode = re.search(rb"/ToUnicode\s+(\d+) 0 R", objects.get(ref.decode(), b""))
+            if to_unicode and to_unicode.group(1).decode() in streams:
+                fonts[name] = cmap(streams[to_unicode.group(1).decode()])
+    out: list[str] = []
+    for data in streams.values():
+        if b"Tf" not in data:
+            continue
+        font: dict[int, str] = {}
+        for name, hexed in re.findall(rb"/(F\d+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>", data):
+            if name:
+                font = fonts.get(name, {})
+            elif hexed and font:
+                codes = bytes.fromhex(hexed.decode())
+                out.extend(font.get(int.from_bytes(codes[i : i + 2], "big"), "")
+                           for i in range(0, len(codes), 2))  # fmt: skip
+    # NFKC undoes the ligatures the fonts print ("fi" as one glyph).
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", "".join(out)))
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_pdf_text_reads_what_chromium_prints(tmp_path: Path) -> None:
+    """The reader the print test relies on, checked on a page whose words are known."""
+    page = tmp_path / "words.html"
+    page.write_text("<!DOCTYPE html><html lang=en><title>t</title><p>Chest pain, noted "
+                    "<b>Fri 27 Feb</b>: stop now.</p><p style='break-before: page'>Two</p>",
+                    encoding="utf-8")  # fmt: skip
+    with printing(page) as print_pdf:
+        pdf = print_pdf("A4")
+        assert pdf_pages(pdf) == 2
+        text = pdf_text(pdf)
+        first = pdf_text(print_pdf("A4", "1"))
+    assert squeezed("Chest pain, noted Fri 27 Feb: stop now.") in text
+    assert text.endswith("Two") and "Two" not in first
+
+
+@contextlib.contextmanager
+def printing(page: Path) -> Any:
+    """A function printing ``page`` to PDF: (paper, page ranges) -> bytes."""
+    binary = chromium()
+    with tempfile.TemporaryDirectory() as profile:
+        tools = DevTools(binary, Path(profile))
+        try:
+            target = tools.call("Target.createTarget", url="about:blank")["targetId"]
+            session = tools.call("Target.attachToTarget", targetId=target, flatten=True)[
+                "sessionId"
+            ]
+            tools.call("Page.enable", session)
+            tools.call("Page.navigate", session, url=page.as_uri())
+            tools.wait_for("Page.loadEventFired")
+
+            def print_pdf(paper: str, ranges: str = "") -> bytes:
+                width, height = PAPERS[paper]
+                reply = tools.call("Page.printToPDF", session, paperWidth=width,
+                                   paperHeight=height, printBackground=True,
+                                   pageRanges=ranges)  # fmt: skip
+                pdf = base64.b64decode(reply["data"])
+                assert pdf.startswith(b"%PDF"), paper
+                return pdf
+
+            yield print_pdf
+        finally:
+            tools.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("weeks", sorted(MOST_PAGES))
+def test_the_printed_report_fits_and_leads_with_the_alerts(tmp_path: Path, weeks: int) -> None:
+    file = tmp_path / "report.html"
+    file.write_text(realistic_page(weeks=weeks, alert=True), encoding="utf-8")
+    disclaimer = squeezed(guidelines.load().disclaimer)
+    with printing(file) as print_pdf:
+        for paper in PAPERS:
+            pdf = print_pdf(paper)
+            pages = pdf_pages(pdf)
+            assert 1 <= pages <= MOST_PAGES[weeks], (paper, weeks, pages)
+            assert "Scrollsideways" not in pdf_text(pdf)  # a hint for screens only
+            first = pdf_text(print_pdf(paper, "1"))
+            # The alert in full on page 1: its day, what was noted, its words, its source.
+            assert "Whatmattersfirst" in first, (paper, first[:300])
+            day = day_short(END - timedelta(days=7 * weeks - 3))
+            stop = "Stop exercising and contact your care team"
+            for said in ("Alert", day, "Noted: chest pain.", stop, "MDA, Everyday Life"):
+                assert squeezed(said) in first, (paper, said, first[:600])
+            assert "LatestALSFRS-Rself-rating" in first
+            assert first.index("Whatmattersfirst") < first.index("Weeklyminutesbykind")
+            last = pdf_text(print_pdf(paper, str(pages)))
+            # The disclaimer is never alone on the last page.
+            assert disclaimer in last and len(last) > len(disclaimer) + 50, (paper, last)
+
+
+# ---- what matters first, and function beside exercise ------------------------------
+def section(page: str, ident: str) -> str:
+    """The HTML of the section headed by the h2 with id ``ident``."""
+    found = re.search(rf'<section[^>]*aria-labelledby="{ident}".*?</section>', page, re.S)
+    assert found, ident
+    return found.group(0)
+
+
+def test_the_first_section_leads_with_every_alert_in_full() -> None:
+    page = realistic_page(alert=True)
+    first = section(page, "h-first")
+    assert page.index('id="h-first"') < page.index('id="weekly"')
+    table = re.search(r'<table class="data serious">.*?</table>', first, re.S)
+    assert table
+    rows = re.findall(r'<tr class="(\w+)">(.*?)</tr>', table.group(0), re.S)
+    assert [level for level, _ in rows] == ["alert", "warning"]  # the most serious first
+    alert = rows[0][1]
+    assert "Wed 4 Feb" in alert and "Noted: chest pain." in alert
+    assert "Stop exercising and contact your care team" in alert
+    assert "MDA, Everyday Life with ALS" in alert
+    assert "Every day: stretching on" in first
+    assert "the goal of 90 a week was met in 0 of 6 weeks" in first
+    assert "Latest ALSFRS-R self-rating, Wed 11 Mar 2026: total 39 of 48" in first
+    assert "bulbar 12/12; fine motor 8/12; gross motor 7/12; breathing 12/12" in first
+    assert "Slope over the last six months: -0.99 points a month (falling)." in first
+    assert "Delta-FS since the first symptoms (2024-11): 0.57 points a month." in first
+    assert "the picture shows no cause" in first
+
+
+def test_a_quiet_period_says_so_first() -> None:
+    page = realistic_page(weeks=1, ratings=False)
+    first = section(page, "h-first")
+    assert "No alerts or warnings in this period." in first
+    assert "ALSFRS-R" not in page  # no ratings: no function section, no rating lines
+    assert 'id="function"' not in page
+
+
+def test_ratings_beside_exercise_chart_and_table() -> None:
+    page = realistic_page()
+    check_page(page)
+    function = section(page, "h-function")
+    chart = re.search(r'<svg[^>]*id="function".*?</svg>', function, re.S)
+    assert chart
+    svg = chart.group(0)
+    # Two ratings fall in the six weeks: two dots, their totals, a line between them.
+    assert svg.count('class="rating-point"') == 2
+    assert "Mon 9 Feb 2026: total 40 of 48" in svg and "Wed 11 Mar 2026: total 39 of 48" in svg
+    assert svg.count('class="minutes-bar"') == 6
+    assert all(f"sub-{name}" in svg for name in ("bulbar", "fine_motor", "gross_motor"))
+    assert "the picture shows no cause" in svg  # in its description, said by screen readers
+    assert "the picture shows no cause" in re.search(r"<figcaption>.*?</figcaption>",
+                                                     function, re.S).group(0)  # type: ignore[union-attr]  # fmt: skip
+    # The table: the ratings of the slope's six months, those before the period marked.
+    rows = re.findall(r'<tr><th scope="row" class="when">([^<]+)</th><td>(\d+)</td>', function)
+    assert len(rows) == 6
+    assert rows[0] == ("Sun 12 Oct (before this period)", "44")
+    assert rows[-1] == ("Wed 11 Mar", "39")
+
+
+def test_only_ratings_up_to_the_end_count_and_one_is_too_few_for_a_chart() -> None:
+    ratings = realistic_ratings(END)
+    later = Rating(id="later1", date=END + timedelta(days=3), scores=(0,) * 12)
+    sessions, checkins = realistic(END, 2)
+    picture = trend.build(sessions, checkins, [], end=END, weeks=2, today=END,
+                          first_day=sessions[0].day)  # fmt: skip
+    info = ReportInfo.of(guidelines.load(), generated=END, ratings=(*ratings, later),
+                         onset="2026-13")  # fmt: skip
+    page = render(picture, info)
+    check_page(page)
+    assert "total 0 of 48" not in page  # after the report's last day
+    assert 'id="function"' not in page  # one rating in two weeks: a table, no line
+    assert "Fewer than two self-ratings fall in this period" in page
+    assert "Delta-FS" not in page  # an onset that is not a month is left out, not shown
+
+
+def test_an_onset_after_the_rating_and_a_single_rating() -> None:
+    one = (Rating(id="only1", date=END - timedelta(days=2), scores=(4,) * 12, tube=True),)
+    picture = trend.build([], [], [], end=END, weeks=2, today=END, first_day=None)
+    info = ReportInfo.of(guidelines.load(), generated=END, ratings=one, onset="2026-06")
+    page = render(picture, info)
+    check_page(page)
+    assert "total 48 of 48" in page and "Delta-FS" not in page
+    assert "Slope: not enough ratings yet" in page
+    assert "Item 5 was rated in its feeding-tube form." in page
+    assert "Since the rating before it" not in page
+
+
+def test_the_aerobic_goal_is_drawn_against_the_aerobic_minutes_only() -> None:
+    page = realistic_page()
+    weekly = re.search(r'<svg[^>]*id="weekly".*?</svg>', page, re.S)
+    assert weekly
+    svg = weekly.group(0)
+    marks = re.findall(r'<line class="goal" x1="([\d.]+)" x2="([\d.]+)" y1="([\d.]+)"', svg)
+    assert len(marks) == 6 + 1  # one a week, and the key's
+    for x1, x2, _ in marks[:-1]:
+        assert float(x2) - float(x1) < 25  # across a thin bar, not the chart
+    assert len({y for _, _, y in marks[:-1]}) == 1
+    assert "reached in 0 of 6 weeks" in svg
+    assert svg.count('<rect class="seg k-aerobic"') == 6  # the thin bars
+
+
+def test_the_same_finding_on_several_days_is_one_row() -> None:
+    page = realistic_page()
+    findings = re.search(r'<table class="data findings">.*?</table>', page, re.S)
+    assert findings
+    table = findings.group(0)
+    assert table.count("Strength work: the sources disagree.") == 1
+    assert "<strong>On 10 days:</strong> Tue 10 Feb, Thu 12 Feb," in table
+    assert "No range-of-motion exercises logged for each of these days." in table
+    assert "logged for Wed 11 Mar" not in table
+
+
+def test_on_paper_the_sessions_are_listed_day_by_day() -> None:
+    sessions, _ = realistic(END, 6)
+    page = realistic_page()
+    days = re.findall(r"<li><strong>(\w{3} \d+ \w{3})</strong> ([^<]*)</li>", page)
+    assert len(days) == len({s.day for s in sessions})
+    listed = " ".join(text for _, text in days)
+    assert listed.count("walking") == sum(1 for s in sessions if s.activity == "walking")
+    assert "RPE 15: tired, kept going, could not talk" in listed
+
+
+def test_a_narrow_screen_is_told_to_scroll_and_paper_is_not() -> None:
+    page = realistic_page()
+    assert page.count('class="narrow-hint"') == 2 + 5  # the two wide tables, every chart
+    assert "@media screen and (max-width: 48em) {\n  .narrow-hint { display: inline;" in page

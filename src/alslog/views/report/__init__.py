@@ -7,9 +7,10 @@ and the stylesheet.
 
 from __future__ import annotations
 
-from alslog.views.report.charts import adherence_chart, effort_chart, timeline_chart, weekly_chart
+from alslog.views.report.charts import adherence_chart, effort_chart, weekly_chart
 from alslog.views.report.page import ReportInfo, default_name, render
 from alslog.views.report.style import INK, KIND_COLOURS, MARK_COLOURS, PAGE, STYLE
+from alslog.views.report.timeline import timeline_chart
 
 __all__ = [
     "INK",

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from alslog.views.report.formats import (
     KIND_NAMES,
-    SEVERITY_NAMES,
     _day,
     _e,
     _nice_max,
@@ -24,8 +23,10 @@ from alslog.views.report.style import STACK_ORDER, WIDTH
 from alslog.words import kind_label, time_of, weekday_short
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from alslog.models import Session
-    from alslog.trend import Trend, TrendDay
+    from alslog.trend import Trend, TrendDay, TrendWeek
 
 
 # The adherence chart's title names the daily kinds (see daily_title).
@@ -51,8 +52,13 @@ def _svg_open(ident: str, height: int, desc: str, title: str = "") -> str:
 
 # ---- charts --------------------------------------------------------------------------
 def weekly_chart(trend: Trend) -> str:
-    """Stacked bars: minutes per week by kind, with the aerobic goal as a line."""
-    height, left, right, top, bottom = 280, 52, 16, 34, 44
+    """Stacked bars: minutes per week by kind; with a goal, a thin bar of the aerobic minutes
+    alone beside each, marked at the goal.
+
+    The goal is drawn against the aerobic minutes only: a line across the stacked bars
+    made a week short of its aerobic goal look above it.
+    """
+    height, left, right, top, bottom = 220, 52, 16, 34, 44
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     weeks = trend.weeks
     goal = trend.aerobic_goal
@@ -60,7 +66,11 @@ def weekly_chart(trend: Trend) -> str:
     totals = ", ".join(f"week of {_short(w.start)}: {w.total} min" for w in weeks)
     desc = f"Minutes of exercise each week, by kind. {totals}."
     if goal:
-        desc += f" The dashed line is the weekly aerobic goal of {goal} minutes."
+        met = sum(1 for w in weeks if w.minutes("aerobic") >= goal)
+        desc += (
+            f" Beside each bar, a thin bar of the aerobic minutes alone, with a mark at the "
+            f"weekly aerobic goal of {goal} minutes: reached in {met} of {len(weeks)} weeks."
+        )
     parts = [_svg_open("weekly", height, desc)]
 
     def y(value: float) -> float:
@@ -75,10 +85,12 @@ def weekly_chart(trend: Trend) -> str:
         )
     parts.append(f'<text class="axis" x="{left - 6}" y="{top - 12}" text-anchor="end">min</text>')
     band = plot_w / len(weeks)
-    bar = min(56.0, band * 0.62)
+    bar = min(56.0, band * (0.46 if goal else 0.62))
+    thin = min(14.0, band * 0.14) if goal else 0.0
+    pair = bar + (thin + 3 if goal else 0)
     every = max(1, math.ceil(len(weeks) / 12))
     for index, week in enumerate(weeks):
-        x = left + band * index + (band - bar) / 2
+        x = left + band * index + (band - pair) / 2
         base = 0
         for kind in STACK_ORDER:
             value = week.minutes(kind)
@@ -97,22 +109,17 @@ def weekly_chart(trend: Trend) -> str:
                 f'<text class="value" x="{_num(x + bar / 2)}" y="{_num(y(base) - 4)}" '
                 f'text-anchor="middle">{week.total}</text>'
             )
+        if goal:
+            parts.append(_goal_bar(week.minutes("aerobic"), goal, x + bar + 3, thin, y, week))
         if index % every == 0:
             parts.append(
-                f'<text class="axis" x="{_num(x + bar / 2)}" y="{height - bottom + 16}" '
+                f'<text class="axis" x="{_num(x + pair / 2)}" y="{height - bottom + 16}" '
                 f'text-anchor="middle">{_e(_short(week.start))}</text>'
             )
     parts.append(
         f'<text class="axis" x="{left}" y="{height - 8}">Each bar is seven days, '
         f"starting on the day shown.</text>"
     )
-    if goal:
-        gy = _num(y(goal))
-        # A halo of the page's colour keeps the dashed line clear of the bars it crosses.
-        for line in ("goal-halo", "goal"):
-            parts.append(
-                f'<line class="{line}" x1="{left}" x2="{WIDTH - right}" y1="{gy}" y2="{gy}"/>'
-            )
     # legend, top row
     lx = left
     for kind in STACK_ORDER:
@@ -123,17 +130,40 @@ def weekly_chart(trend: Trend) -> str:
         lx += 24 + 7 * len(KIND_NAMES[kind])
     if goal:
         parts.append(
-            f'<line class="goal" x1="{lx}" x2="{lx + 22}" y1="12" y2="12"/>'
-            f'<text class="legend" x="{lx + 28}" y="16">aerobic goal {goal} min</text>'
+            f'<line class="goal" x1="{lx}" x2="{lx + 16}" y1="12" y2="12"/>'
+            f'<text class="legend" x="{lx + 22}" y="16">aerobic goal {goal} min</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _goal_bar(
+    aerobic: int, goal: int, x: float, width: float, y: Callable[[float], float], week: TrendWeek
+) -> str:
+    """The aerobic minutes of a week alone, and a mark across them at the goal."""
+    said = "reached" if aerobic >= goal else f"{goal - aerobic} short"
+    title = f"Week of {_short(week.start)}: aerobic {aerobic} of the goal {goal} min, {said}"
+    out = ""
+    if aerobic:
+        out += (
+            f'<rect class="seg k-aerobic" x="{_num(x)}" y="{_num(y(aerobic))}" '
+            f'width="{_num(width)}" height="{_num(y(0) - y(aerobic))}">'
+            f"<title>{_e(title)}</title></rect>"
+        )
+    gy = _num(y(goal))
+    # A halo of the page's colour keeps the mark clear of the bar it crosses.
+    for line in ("goal-halo", "goal"):
+        out += (
+            f'<line class="{line}" x1="{_num(x - 3)}" x2="{_num(x + width + 3)}" '
+            f'y1="{gy}" y2="{gy}"><title>{_e(title)}</title></line>'
+        )
+    return out
+
+
 def adherence_chart(trend: Trend, kinds: tuple[str, ...]) -> str:
     """Small calendars, one per daily kind: a filled square for each day it was done."""
     weeks = trend.weeks
-    cell, gap, label_w, top = 22, 4, 70, 44
+    cell, gap, label_w, top = 20, 4, 70, 40
     panel_w = label_w + 7 * (cell + gap)
     height = top + len(weeks) * (cell + gap) + 30
     done = {kind: sum(w.days_with(kind) for w in weeks) for kind in kinds}
@@ -231,7 +261,7 @@ def effort_chart(trend: Trend, *, band: tuple[int, int]) -> str:
     the above-moderate rule, so the count said here agrees with the findings.
     """
     low, high = band
-    height, left, right, top, bottom = 260, 52, 16, 30, 40
+    height, left, right, top, bottom = 196, 52, 16, 30, 40
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     rated = [s for s in trend.sessions if s.rpe is not None]
     step, xs = _x_of_day(trend, left, plot_w)
@@ -307,69 +337,3 @@ def _session_label(session: Session) -> str:
     if session.rpe is not None:
         text += f", effort {session.rpe}"
     return text
-
-
-TIMELINE_ROWS = ("aching", "alert", "warning", "caution", "info")
-TIMELINE_LABELS = {
-    "aching": "Aching",
-    "alert": "Alerts",
-    "warning": "Warnings",
-    "caution": "Cautions",
-    "info": "Notes",
-}
-
-
-def _marker(row: str, x: float, y: float, title: str) -> str:
-    t = f"<title>{_e(title)}</title>"
-    mark = f'class="m-{row}"'
-    if row == "aching":
-        points = f"{_num(x)},{_num(y - 6)} {_num(x + 6)},{_num(y + 5)} {_num(x - 6)},{_num(y + 5)}"
-        return f'<polygon {mark} points="{points}">{t}</polygon>'
-    if row == "alert":
-        points = f"{_num(x)},{_num(y - 7)} {_num(x + 7)},{_num(y)} {_num(x)},{_num(y + 7)} "
-        points += f"{_num(x - 7)},{_num(y)}"
-        return f'<polygon {mark} points="{points}">{t}</polygon>'
-    if row == "warning":
-        return f'<rect {mark} x="{_num(x - 5)}" y="{_num(y - 5)}" width="10" height="10">{t}</rect>'
-    return f'<circle {mark} cx="{_num(x)}" cy="{_num(y)}" r="5">{t}</circle>'
-
-
-def timeline_chart(trend: Trend) -> str:
-    """Aching check-ins and every finding, one row each, on the days they fall."""
-    row_h, left, right, top = 30, 84, 16, 14
-    height = top + row_h * len(TIMELINE_ROWS) + 34
-    plot_w = WIDTH - left - right
-    _step, xs = _x_of_day(trend, left, plot_w)
-    aching = [c for c in trend.checkins if c.aching]
-    counts = {s: sum(1 for f in trend.findings if f.severity == s) for s in SEVERITY_NAMES}
-    desc = (
-        f"{len(aching)} days with aching after exercise; findings: "
-        + ", ".join(f"{counts[s]} {SEVERITY_NAMES[s].lower()}" for s in SEVERITY_NAMES)
-        + ". Each is listed with its date in the table below."
-    )
-    parts = [_svg_open("timeline", height, desc)]
-    for index, row in enumerate(TIMELINE_ROWS):
-        y = top + row_h * index + row_h / 2
-        parts.append(
-            f'<line class="grid" x1="{left}" x2="{WIDTH - right}" y1="{_num(y)}" '
-            f'y2="{_num(y)}"/><text class="axis" x="{left - 8}" y="{_num(y + 4)}" '
-            f'text-anchor="end">{TIMELINE_LABELS[row]}</text>'
-        )
-    for check in aching:
-        y = top + row_h / 2
-        where = f" ({check.where})" if check.where else ""
-        parts.append(_marker("aching", xs[check.date], y, f"{_day(check.date)}: aching{where}"))
-    for finding in trend.findings:
-        index = TIMELINE_ROWS.index(finding.severity)
-        y = top + row_h * index + row_h / 2
-        parts.append(
-            _marker(
-                finding.severity,
-                xs[finding.date],
-                y,
-                f"{_day(finding.date)}: {finding.message}",
-            )
-        )
-    parts.append(_day_axis(trend, left, plot_w, top + row_h * len(TIMELINE_ROWS) + 10))
-    parts.append("</svg>")
-    return "".join(parts)

@@ -20,22 +20,31 @@ from alslog.views.report.charts import (
     CHART_TITLES,
     adherence_chart,
     effort_chart,
-    timeline_chart,
     weekly_chart,
 )
+from alslog.views.report.first import first_section
 from alslog.views.report.formats import _day, _e, _scroll, _short, daily_title
+from alslog.views.report.function import (
+    FUNCTION_TITLE,
+    NO_CAUSE,
+    chartable,
+    function_chart,
+    ratings_table,
+)
 from alslog.views.report.style import STYLE
 from alslog.views.report.tables import (
     _aching_list,
     _findings_table,
-    _glance,
+    _sessions_by_day,
     _sessions_table,
     _weekly_table,
 )
+from alslog.views.report.timeline import timeline_chart
 from alslog.words import plural
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
+    from alslog.rating import Rating
     from alslog.trend import Trend
 
 
@@ -46,6 +55,9 @@ class ReportInfo:
     ``moderate_band``: the Borg values called moderate (its top is the limit the
     above-moderate rule uses); ``daily_kinds``: the kinds asked for every day;
     ``disclaimer``: the guidelines' own. :meth:`of` takes them from the guidelines.
+    ``ratings``: the ALSFRS-R self-ratings the logbook holds (any dates: the page picks
+    those up to its last day); ``onset``: the month the first symptoms began, "YYYY-MM",
+    for the delta-FS. Both are optional: without ratings the page has no function section.
     """
 
     generated: date
@@ -55,6 +67,8 @@ class ReportInfo:
     name: str | None = None
     therapist: str | None = None
     version: str = ""
+    ratings: tuple[Rating, ...] = ()
+    onset: str | None = None
 
     @classmethod
     def of(
@@ -65,6 +79,8 @@ class ReportInfo:
         name: str | None = None,
         therapist: str | None = None,
         version: str = "",
+        ratings: tuple[Rating, ...] = (),
+        onset: str | None = None,
     ) -> ReportInfo:
         """The facts of a report made with the guidelines ``guide``."""
         return cls(
@@ -75,6 +91,8 @@ class ReportInfo:
             name=name,
             therapist=therapist,
             version=version,
+            ratings=tuple(ratings),
+            onset=onset,
         )
 
 
@@ -82,7 +100,38 @@ def _figure(ident: str, chart: str, caption: str, title: str = "") -> str:
     """A chart in its own scroll area (it keeps a legible size on a phone), then its caption."""
     # Not named by the chart's own title: the section around it has that name already.
     area = _scroll(chart, label=f"Chart: {title or CHART_TITLES[ident]}")
-    return f"<figure>{area}<figcaption>{_e(caption)}</figcaption></figure>"
+    hint = '<span class="narrow-hint"> Scroll sideways to see the whole chart.</span>'
+    return f"<figure>{area}<figcaption>{_e(caption)}{hint}</figcaption></figure>"
+
+
+def _function_section(trend: Trend, info: ReportInfo) -> list[str]:
+    """The ratings beside the weekly minutes, when the logbook holds any ratings."""
+    if not info.ratings:
+        return []
+    head = f'<section aria-labelledby="h-function"><h2 id="h-function">{_e(FUNCTION_TITLE)}</h2>'
+    if not chartable(info.ratings, trend):
+        return [
+            head,
+            "<p>Fewer than two self-ratings fall in this period, too few for a line: the table "
+            f"lists those of the last six months. {_e(NO_CAUSE)}</p>",
+            ratings_table(info.ratings, trend),
+            "</section>",
+        ]
+    # The table first: it can break across pages where the chart cannot, so on paper it
+    # fills the end of a page instead of leaving it blank.
+    return [
+        head,
+        ratings_table(info.ratings, trend),
+        _figure(
+            "function",
+            function_chart(info.ratings, trend),
+            "Top: the total of each self-rating; middle: its four subscores (B bulbar, "
+            "F fine motor, G gross motor, R breathing); bottom: the minutes of each week. "
+            f"{NO_CAUSE}",
+            FUNCTION_TITLE,
+        ),
+        "</section>",
+    ]
 
 
 def render(trend: Trend, info: ReportInfo) -> str:
@@ -119,9 +168,7 @@ def render(trend: Trend, info: ReportInfo) -> str:
         f'<p class="notice" role="note">{_e(info.disclaimer)}</p>',
         "</header>",
         "<main>",
-        '<section aria-labelledby="h-glance"><h2 id="h-glance">At a glance</h2>',
-        _glance(trend, info.daily_kinds, info.moderate_band),
-        "</section>",
+        first_section(trend, info.daily_kinds, info.moderate_band, info.ratings, info.onset),
         '<section aria-labelledby="h-weekly"><h2 id="h-weekly">Weekly minutes by kind</h2>',
         _figure(
             "weekly",
@@ -130,6 +177,7 @@ def render(trend: Trend, info: ReportInfo) -> str:
         ),
         _weekly_table(trend, info.daily_kinds),
         "</section>",
+        *_function_section(trend, info),
         f'<section aria-labelledby="h-daily"><h2 id="h-daily">{_e(daily)}</h2>',
         _figure(
             "adherence",
@@ -148,17 +196,20 @@ def render(trend: Trend, info: ReportInfo) -> str:
         ),
         "</section>",
         '<section aria-labelledby="h-flags"><h2 id="h-flags">Aching and findings</h2>',
+        '<div class="screen-only">',
         _figure(
             "timeline",
             timeline_chart(trend),
             "Triangles: aching reported; diamonds: alerts; squares: warnings; circles: "
             "cautions and notes.",
         ),
+        "</div>",
         _findings_table(trend),
         _aching_list(trend),
         "</section>",
         '<section aria-labelledby="h-sessions"><h2 id="h-sessions">Sessions</h2>',
         _sessions_table(trend),
+        _sessions_by_day(trend),
         "</section>",
         "</main>",
         f"<footer><p>{_e(info.disclaimer)}</p></footer>",

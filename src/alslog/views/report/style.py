@@ -53,6 +53,9 @@ INK = {
     "point-edge": "#111111",
     "missed-edge": "#888888",
     "uncounted": "#888888",
+    "rating": "#5e3c99",
+    "subscore": "#444444",
+    "minutes": "#767676",
 }
 # The SVG coordinate width, and the charts' width in px on screen: at this size their
 # smallest text is 11 px, and where the screen is narrower they scroll sideways in their
@@ -82,8 +85,14 @@ svg .heading { font-size: 13px; font-weight: 600; }
 svg .empty { font-size: 14px; }
 svg .grid { stroke-width: 1; }
 svg .seg { stroke-width: 1.5; }
-svg .goal { stroke-width: 1.5; stroke-dasharray: 6 4; }
-svg .goal-halo { stroke-width: 5; }
+svg .goal { stroke-width: 2.5; }
+svg .goal-halo { stroke-width: 6; }
+svg .rating-line { fill: none; stroke-width: 2; }
+svg .rating-point { stroke-width: 0; }
+svg .sub-line { fill: none; stroke-width: 1.2; }
+svg .sub-fine_motor { stroke-dasharray: 6 3; }
+svg .sub-gross_motor { stroke-dasharray: 2 3; }
+svg .sub-breathing { stroke-dasharray: 9 3 2 3; }
 svg .band-edge, svg .band-key { stroke-width: 1.5; }
 svg .missed { stroke-width: 1; }
 svg .point { stroke-width: .8; }
@@ -106,10 +115,22 @@ tr.alert .sev { color: #b00020; font-weight: 700; }
 tr.warning .sev { color: #c25400; font-weight: 700; }
 tr.caution .sev { color: #8a6d00; }
 .source { color: #555; }
+table.serious { font-size: .95em; }
+table.serious tr.alert th { border-left: 4px solid #b00020; }
+ul.glance { margin: .5em 0; padding-left: 1.3em; }
+ul.glance li.cause { font-style: italic; }
+.print-only, .print-only-inline { display: none; }
+ul.by-day { columns: 2; column-gap: 1.5em; padding-left: 0; list-style: none; margin: .3em 0; }
+ul.by-day li { break-inside: avoid; page-break-inside: avoid; margin: 0 0 .15em;
+  padding-left: 1em; text-indent: -1em; }
 footer { margin-top: 2em; font-size: .85em; color: #333; border-top: 1px solid #ddd;
   padding-top: .5em; }
+.narrow-hint { display: none; }
 @media (max-width: 30em) {
   body { padding: 12px; }
+}
+@media screen and (max-width: 48em) {
+  .narrow-hint { display: inline; font-weight: 600; }
 }
 @media (forced-colors: active) {
   body, figcaption, table.data caption, table.data tr .sev, .source, footer {
@@ -121,20 +142,42 @@ footer { margin-top: 2em; font-size: .85em; color: #333; border-top: 1px solid #
   svg .grid, svg .tick { stroke: GrayText; }
   svg .seg, svg .goal-halo { stroke: Canvas; }
   svg .goal, svg .band-edge, svg .point, svg .missed { stroke: CanvasText; }
+  svg .rating-line, svg .sub-line { stroke: CanvasText; }
+  svg .rating-point { fill: CanvasText; }
+  svg .minutes-bar { fill: GrayText; }
   svg .band { fill: none; }
   svg .band-key, svg .missed { fill: Canvas; stroke: CanvasText; }
   svg .uncounted { fill: GrayText; }
 /* forced kinds */
 }
-@page { margin: 14mm 12mm; }
+@page { margin: 12mm 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  h2 { margin-top: 1.1em; }
+  /* Compact on paper: two weeks on two pages, six on three (tests/test_report.py). */
+  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 10.5pt; margin: .6em 0 .25em; padding-bottom: .1em; }
+  p.meta { display: inline; margin: 0 1em 0 0; }
+  .notice { border-width: 1.5pt; margin: .4em 0; padding: .3em .5em; }
   .scroll { overflow: visible; }
   svg.chart { width: 100%; height: auto; }
+  figure { margin: .2em 0 .4em; }
+  figcaption { font-size: 7.5pt; margin-top: 0; }
   thead { display: table-header-group; }
-  .notice { border-width: 1.5pt; }
+  table.data { font-size: 7.5pt; margin: .2em 0 .4em; }
+  ul.glance { margin: .3em 0; }
+  table.data th, table.data td { padding: 1px 4px; }
   section { break-inside: auto; }
+  .screen-only { display: none; }
+  /* Alerts and warnings are on the first page in full: on paper, once is enough. */
+  table.findings tr.alert, table.findings tr.warning { display: none; }
+  .print-only { display: block; }
+  .print-only-inline { display: inline; }
+  ul.by-day { font-size: 7.5pt; line-height: 1.2; }
+  ul.by-day li { margin: 0; }
+  table.data caption { font-size: 7.5pt; padding-bottom: .1em; }
+  p.small { font-size: 8pt; margin: .2em 0; }
+  footer { margin-top: .6em; padding-top: .2em; font-size: 8pt; break-before: avoid;
+    page-break-before: avoid; }
 }
 """
 
@@ -156,6 +199,10 @@ def _palette_style() -> str:
         f"svg .missed {{ fill: {PAGE}; stroke: {INK['missed-edge']}; }}",
         f"svg .uncounted {{ fill: {INK['uncounted']}; }}",
         f"svg .point {{ stroke: {INK['point-edge']}; }}",
+        f"svg .rating-line {{ stroke: {INK['rating']}; }}",
+        f"svg .rating-point {{ fill: {INK['rating']}; }}",
+        f"svg .sub-line {{ stroke: {INK['subscore']}; }}",
+        f"svg .minutes-bar {{ fill: {INK['minutes']}; }}",
     ]
     rules += [f"svg .k-{kind} {{ fill: {colour}; }}" for kind, colour in KIND_COLOURS.items()]
     rules += [f"svg .m-{row} {{ fill: {colour}; }}" for row, colour in MARK_COLOURS.items()]
