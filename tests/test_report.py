@@ -23,8 +23,7 @@ import pytest
 
 import alslog.guidelines.engine as rules
 from alslog import guidelines, trend
-from alslog.models import CheckIn, Session
-from alslog.rating import Rating
+from alslog.models import CheckIn, Rating, Session
 from alslog.views.report import ReportInfo, default_name, render
 from alslog.words import day_short
 

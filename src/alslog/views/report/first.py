@@ -14,7 +14,7 @@ from alslog.views.report.function import NO_CAUSE, summary
 from alslog.words import kind_label, plural, severity_count
 
 if TYPE_CHECKING:
-    from alslog.rating import Rating
+    from alslog.models import Rating
     from alslog.trend import Trend
 
 SERIOUS = ("alert", "warning")

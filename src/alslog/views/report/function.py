@@ -21,7 +21,7 @@ from alslog.views.report.style import WIDTH
 from alslog.words import plural
 
 if TYPE_CHECKING:
-    from alslog.rating import Rating
+    from alslog.models import Rating
     from alslog.trend import Trend
 
 FUNCTION_TITLE = "Function beside exercise (ALSFRS-R self-ratings)"

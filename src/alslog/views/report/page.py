@@ -44,7 +44,7 @@ from alslog.words import plural
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
-    from alslog.rating import Rating
+    from alslog.models import Rating
     from alslog.trend import Trend
 
 
