@@ -65,10 +65,18 @@ def merged(earlier: CheckIn | None, day: date, new_id: str, given: Answers) -> C
 def record_checkin(
     store: Store, guide: Guidelines, day: date, today: date, new_id: str, given: Answers
 ) -> Recorded:
-    """Record the check-in of ``day``, added to any earlier one of that day."""
-    earlier = store.checkins(day, day)
+    """Record the check-in of ``day``, added to any earlier one of that day.
+
+    One read (the day's earlier check-in and the sessions the rules look at
+    with it), one write.
+    """
+    start, end = safety.checkin_window(guide, day)
+    read = store.period(start, end)
+    earlier = [c for c in read.checkins if c.date == day]
     record = merged(earlier[0] if earlier else None, day, new_id, given)
-    return save(store, guide, record, today, replaced=bool(earlier))
+    store.put_checkin(record)
+    findings = safety.about_checkin_in(guide, record, read.sessions, today)
+    return Recorded(record, bool(earlier), findings)
 
 
 def save(
@@ -88,9 +96,10 @@ def aching_question_day(store: Store, guide: Guidelines, today: date) -> date | 
     from alslog.guidelines import engine as rules
 
     window = rules.lookahead_days(guide)  # the enabled aching rule's days_before, or 0
-    if not window or store.checkins(today, today):
+    if not window:
         return None
-    recent: Sequence[Any] = store.sessions(
-        today - timedelta(days=window), today - timedelta(days=1)
-    )
+    read = store.period(today - timedelta(days=window), today)  # one read
+    if any(c.date == today for c in read.checkins):
+        return None
+    recent: Sequence[Any] = [s for s in read.sessions if s.day < today]
     return recent[-1].day if recent else None

@@ -130,6 +130,26 @@ def routine_parts(
     ]
 
 
+def routine_sessions(
+    parts: Sequence[RoutinePart],
+    flags: Flags,
+    problem_part: int,
+    new_id: Callable[[], str],
+) -> list[Session]:
+    """The sessions of a routine's parts; the problems said go on ``problem_part`` only.
+
+    The other parts get none (and no talk answer: nobody said whether they
+    could talk); being assisted belongs to every part.
+    """
+    sessions = []
+    for index, part in enumerate(parts):
+        said = flags if index == problem_part else flags.calm()
+        sessions.append(
+            new_session(new_id(), part.kind, part.minutes, part.activity, None, part.at, said)
+        )
+    return sessions
+
+
 def last_logged(store: Store) -> Session | None:
     """The session logged last: the newest add the undo history holds.
 
@@ -180,10 +200,21 @@ class Logged:
 def log_sessions(
     store: Store, guide: Guidelines, sessions: Sequence[Session], today: date
 ) -> Logged:
-    """Store the sessions (a routine's parts all or nothing, one undo) and read the rules."""
-    earlier = safety.on_day(store, guide, today, today).alerts
-    store.add_sessions(list(sessions))
-    findings = safety.about_sessions(store, guide, list(sessions), today)
-    logged_today = store.sessions(today, today)
+    """Store the sessions (a routine's parts all or nothing, one undo) and read the rules.
+
+    One read before the write covers all the rules need: today's earlier
+    alerts, the new sessions' findings (the new sessions added to what was
+    read) and which daily kinds are done today. Nothing is read again after.
+    """
+    new = list(sessions)
+    if not new:
+        return Logged((), [], [])
+    first, last = safety.sessions_window(guide, new)
+    today_first, today_last = safety.day_window(guide, today)
+    read = store.period(min(first, today_first), max(last, today_last))
+    earlier = safety.on_day_in(guide, today, read.sessions, read.checkins, today).alerts
+    store.add_sessions(new)
+    findings = safety.about_sessions_in(guide, new, read.sessions, read.checkins, today)
+    logged_today = [s for s in (*read.sessions, *new) if s.day == today]
     done_today = {k: any(s.kind == k for s in logged_today) for k in guide.daily_kinds}
-    return Logged(tuple(sessions), findings, earlier, done_today)
+    return Logged(tuple(new), findings, earlier, done_today)

@@ -4,10 +4,16 @@ The rules are pure; this module reads the slice of history they need (how
 far back and ahead comes from the guideline file's aching window, so a
 therapist's change to ``days_before`` reaches every command) and hands it
 to them. It neither prints nor reads the clock: ``today`` is passed in.
+
+Each function that reads makes ONE read (``Store.period``); the ``*_in``
+functions take records already read, so a use case that reads once can ask
+several questions of what it read (``log_sessions``: today's earlier alerts,
+the new sessions' findings, what is done today).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -25,21 +31,53 @@ def margin(guide: Guidelines) -> timedelta:
     return timedelta(days=max(rules.lookahead_days(guide), 1) + 1)
 
 
+def _sessions_in(sessions: Iterable[Session], start: date, end: date) -> list[Session]:
+    return [s for s in sessions if start <= s.day <= end]
+
+
+def _checkins_in(checkins: Iterable[CheckIn], start: date, end: date) -> list[CheckIn]:
+    return [c for c in checkins if start <= c.date <= end]
+
+
+def sessions_window(guide: Guidelines, sessions: Sequence[Session]) -> tuple[date, date]:
+    """The days the rules read to judge these sessions: their days and the margin around."""
+    around = margin(guide)
+    return min(s.day for s in sessions) - around, max(s.day for s in sessions) + around
+
+
+def about_sessions_in(
+    guide: Guidelines,
+    sessions: Sequence[Session],
+    history: Iterable[Session],
+    checkins: Iterable[CheckIn],
+    today: date,
+) -> list[Finding]:
+    """The findings about these sessions, given the records around them, most serious first.
+
+    ``history`` and ``checkins`` must hold at least the records of
+    ``sessions_window``; ``history`` may or may not hold ``sessions``.
+    """
+    if not sessions:
+        return []
+    first, last = sessions_window(guide, sessions)
+    by_id = {s.id: s for s in _sessions_in(history, first, last)}
+    by_id.update((s.id, s) for s in sessions)
+    nearby = list(by_id.values())
+    near_checkins = _checkins_in(checkins, first, last)
+    findings: list[Finding] = []
+    for session in sessions:
+        findings.extend(rules.session_findings(session, nearby, near_checkins, guide, today=today))
+    return most_serious_first(findings)
+
+
 def about_sessions(
     store: Store, guide: Guidelines, sessions: list[Session], today: date
 ) -> list[Finding]:
     """The findings that concern these (just logged or edited) sessions, most serious first."""
     if not sessions:
         return []
-    around = margin(guide)
-    first = min(s.day for s in sessions)
-    last = max(s.day for s in sessions)
-    nearby = store.sessions(first - around, last + around)
-    checkins = store.checkins(first - around, last + around)
-    findings: list[Finding] = []
-    for session in sessions:
-        findings.extend(rules.session_findings(session, nearby, checkins, guide, today=today))
-    return most_serious_first(findings)
+    read = store.period(*sessions_window(guide, sessions))
+    return about_sessions_in(guide, sessions, read.sessions, read.checkins, today)
 
 
 # The checks that look at check-ins: a check-in raises their findings on its day.
@@ -48,18 +86,25 @@ CHECKIN_CHECKS = frozenset({"aching-after", "checkin-fatigue"})
 TEXT_CHECKS = frozenset({"symptom-terms", "symptom-other"})
 
 
-def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date) -> list[Finding]:
+def checkin_window(guide: Guidelines, day: date) -> tuple[date, date]:
+    """The days the rules read to judge the check-in of ``day``."""
+    return day - margin(guide), day
+
+
+def about_checkin_in(
+    guide: Guidelines, checkin: CheckIn, sessions: Iterable[Session], today: date
+) -> list[Finding]:
     """What a day's check-in raised itself: its aching advice, its tired-day cautions,
     and a red flag or a symptom in what was written that day.
 
     Only findings dated on the check-in's day, of the rules that look at
     check-ins: a check-in without aching repeats no earlier day's aching.
+    ``sessions`` must hold those of ``checkin_window`` (more are left out).
     """
-    around = margin(guide)
     day = checkin.date
     found = rules.evaluate(
-        store.sessions(day - around, day),
-        store.checkins(day, day),
+        _sessions_in(sessions, *checkin_window(guide, day)),
+        [checkin],  # the day's one check-in, as stored
         guide,
         start=day,
         end=day,
@@ -77,6 +122,12 @@ def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date
     ]
 
 
+def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date) -> list[Finding]:
+    """``about_checkin_in`` with the sessions it needs read from the store (one read)."""
+    read = store.period(*checkin_window(guide, checkin.date))
+    return about_checkin_in(guide, checkin, read.sessions, today)
+
+
 @dataclass(frozen=True)
 class Day:
     """One day's records with the findings dated on it."""
@@ -91,14 +142,43 @@ class Day:
         return [f for f in self.findings if f.severity == "alert"]
 
 
-def on_day(store: Store, guide: Guidelines, day: date, today: date) -> Day:
-    """What was logged on ``day`` and what the rules say about it (``ready``, ``add``)."""
-    period = over_period(store, guide, day, day, today)
+def day_window(guide: Guidelines, day: date) -> tuple[date, date]:
+    """The days the rules read to judge ``day`` (check-ins after it may speak of it)."""
+    around = margin(guide)
+    return day - around, day + around
+
+
+def on_day_in(
+    guide: Guidelines,
+    day: date,
+    sessions: Iterable[Session],
+    checkins: Iterable[CheckIn],
+    today: date,
+    *,
+    first_day: date | None = None,
+) -> Day:
+    """What was logged on ``day`` and what the rules say about it, from records read.
+
+    ``sessions`` and ``checkins`` must hold those of ``day_window``. The
+    daily rules need the logbook's ``first_day`` only for a day before
+    ``today``: they judge finished days, so about today they say nothing.
+    """
+    period = period_in(guide, day, day, sessions, checkins, today, first_day=first_day)
     return Day(
         sessions=[s for s in period.sessions if s.day == day],
         checkin=next(iter(period.checkins), None),
         findings=period.findings,
     )
+
+
+def on_day(store: Store, guide: Guidelines, day: date, today: date) -> Day:
+    """What was logged on ``day`` and what the rules say about it (``ready``, ``add``).
+
+    One read; for a day before today the logbook's first day is read too.
+    """
+    read = store.period(*day_window(guide, day))
+    first_day = store.first_day() if day < today else None
+    return on_day_in(guide, day, read.sessions, read.checkins, today, first_day=first_day)
 
 
 @dataclass(frozen=True)
@@ -113,20 +193,38 @@ class Period:
     first_day: date | None  # the logbook's first day
 
 
-def over_period(store: Store, guide: Guidelines, start: date, end: date, today: date) -> Period:
-    """Every finding dated in [start, end], reading the margins the rules need."""
+def period_in(
+    guide: Guidelines,
+    start: date,
+    end: date,
+    sessions: Iterable[Session],
+    checkins: Iterable[CheckIn],
+    today: date,
+    *,
+    first_day: date | None,
+) -> Period:
+    """Every finding dated in [start, end], from records read over the margins."""
     around = margin(guide)
-    sessions = store.sessions(start - around, end)
-    checkins = store.checkins(start - around, end + around)
-    first_day = store.first_day()
-    findings = rules.evaluate(
-        sessions, checkins, guide, start=start, end=end, today=today, first_day=first_day
-    )
+    near_sessions = _sessions_in(sessions, start - around, end)
+    near_checkins = _checkins_in(checkins, start - around, end + around)
+    findings = rules.evaluate(  # most serious first already
+        near_sessions, near_checkins, guide, start=start, end=end, today=today,
+        first_day=first_day,
+    )  # fmt: skip
     return Period(
         start=start,
         end=end,
-        sessions=[s for s in sessions if s.day >= start],
-        checkins=[c for c in checkins if start <= c.date <= end],
-        findings=most_serious_first(findings),
+        sessions=[s for s in near_sessions if s.day >= start],
+        checkins=_checkins_in(near_checkins, start, end),
+        findings=findings,
         first_day=first_day,
     )
+
+
+def over_period(store: Store, guide: Guidelines, start: date, end: date, today: date) -> Period:
+    """Every finding dated in [start, end], reading the margins the rules need (one read,
+    and the logbook's first day for the daily rules)."""
+    around = margin(guide)
+    read = store.period(start - around, end + around)
+    first_day = store.first_day()
+    return period_in(guide, start, end, read.sessions, read.checkins, today, first_day=first_day)

@@ -166,7 +166,7 @@ def add(
                 "--routine logs the sessions of the routine: give no KIND, MINUTES, "
                 "--activity or --rpe with it."
             )
-        parse.check_rpe(rpe)
+        parse.check_rpe(rpe, moderate=guide.moderate_band)
         when = parse.parse_when(at, now) if at is not None else now
         if may_ask:
             flows.offer_checkin(store, guide, now, plain)
@@ -187,7 +187,7 @@ def add(
     # Check what was typed before asking anything: a mistake costs no answers.
     the_kind = parse.parse_kind(kind) if kind is not None else None
     the_minutes = parse.parse_minutes(minutes) if minutes is not None else None
-    parse.check_rpe(rpe)
+    parse.check_rpe(rpe, moderate=guide.moderate_band)
     when = parse.parse_when(at, now) if at is not None else now
 
     asked = False
@@ -368,7 +368,8 @@ def _add_routine(
     """Log each session of a routine; problems go on the part they happened in."""
     from alslog import config as config_module
     from alslog.cli import flows, prompts
-    from alslog.logbook.log import routine_parts
+    from alslog.logbook.log import routine_parts, routine_sessions
+    from alslog.store import new_id
 
     settings = config_module.load(where)
     items = [(item.kind, item.minutes, item.activity) for item in settings.routine(name)]
@@ -385,19 +386,7 @@ def _add_routine(
                 [(words.kind_label(p.kind), i) for i, p in enumerate(parts)],
                 default=len(parts) - 1,
             )
-    sessions = [
-        _session(
-            part.kind,
-            part.minutes,
-            part.activity,
-            None,
-            part.at,
-            # The problems belong to one part; the others get none (and no talk
-            # answer: nobody said whether they could talk).
-            flags if index == where_problems else flags.calm(),
-        )
-        for index, part in enumerate(parts)
-    ]
+    sessions = routine_sessions(parts, flags, where_problems, new_id)
     _log_and_show(
         store, guide, sessions, now, as_json=as_json, plain=plain, gap=ask_problems,
         routine=name, may_ask=may_ask,

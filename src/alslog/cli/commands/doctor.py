@@ -67,33 +67,9 @@ def doctor(
     report = store.check()
     found = store.backups()
     if as_json:
-        print_json(
-            {
-                "version": 1,
-                "store": str(where.store_dir),
-                "backup_dir": str(where.backup_dir),
-                "files_checked": report.files_checked,
-                "ok": report.ok,
-                "problems": [
-                    {
-                        "file": str(p.file),
-                        "message": p.message,
-                        "backup": str(p.backup) if p.backup else None,
-                    }
-                    for p in report.problems
-                ],
-                "backups": [
-                    {
-                        "name": b.name,
-                        "month": b.month,
-                        "time": b.time.isoformat(),
-                        "records": b.records,
-                        "valid": b.valid,
-                    }
-                    for b in found
-                ],
-            }
-        )
+        from alslog.views import documents
+
+        print_json(documents.doctor_doc(where.store_dir, where.backup_dir, report, found))
     else:
         lines = [f"Logbook: {where.store_dir}", f"Backups: {where.backup_dir}"]
         if report.ok:

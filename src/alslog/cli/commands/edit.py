@@ -133,10 +133,9 @@ def edit(
     """Correct a session (or a check-in): change any field; the rest stays as it was."""
     from alslog import parse
     from alslog.errors import UsageError
-    from alslog.logbook import safety
+    from alslog.logbook import records
     from alslog.logbook.log import tiredness
-    from alslog.logbook.valid import validated
-    from alslog.models import CheckIn, Session
+    from alslog.models import CheckIn
     from alslog.views import documents
     from alslog.views import text as render
 
@@ -183,7 +182,7 @@ def edit(
     if activity is not None:
         changes["activity"] = activity.strip() or None
     if rpe is not None:
-        changes["rpe"] = parse.check_rpe(rpe)
+        changes["rpe"] = parse.check_rpe(rpe, moderate=guide.moderate_band)
     if no_rpe:
         changes["rpe"] = None
     if talk is not None:
@@ -207,11 +206,8 @@ def edit(
             "Nothing to change: give what to correct, e.g. --minutes 20, --rpe 12, "
             "--at 'yesterday 18:00' (see 'alslog edit --help')."
         )
-    fields = record.model_dump()
-    fields.update(changes)
-    session: Session = validated(Session, **fields)
-    store.update_session(session)
-    findings = safety.about_sessions(store, guide, [session], today)
+    edited = records.edit_session(store, guide, record, changes, today)
+    session, findings = edited.session, edited.findings
     if as_json:
         print_json(documents.add_json(session, findings))
         return
@@ -268,9 +264,8 @@ def _edit_checkin(
 ) -> None:
     from alslog import parse
     from alslog.errors import UsageError
-    from alslog.logbook import safety
-    from alslog.logbook.valid import validated
-    from alslog.models import FATIGUE_MAX, FATIGUE_MIN, CheckIn
+    from alslog.logbook import records
+    from alslog.models import FATIGUE_MAX, FATIGUE_MIN
     from alslog.views import documents
     from alslog.views import text as render
 
@@ -286,25 +281,19 @@ def _edit_checkin(
     if note is not None:
         changes["note"] = note or None
     if on is not None:
-        day = parse.parse_date(on, today)
-        others = [c for c in store.checkins(day, day) if c.id != record.id]
-        if others:
-            raise UsageError(
-                f"{day.isoformat()} already has a check-in ({others[0].id[: render.SHORT_ID]}): "
-                "edit or remove that one instead."
-            )
-        changes["date"] = day
+        changes["date"] = parse.parse_date(on, today)
     if not changes:
         raise UsageError(
             "Nothing to change: give --aching/--no-aching, --where, --fatigue, --symptom, "
             "--note or --date."
         )
-    fields = record.model_dump()
-    fields.update(changes)
-    checkin: CheckIn = validated(CheckIn, **fields)
-    store.put_checkin(checkin)
-    # Only what the check-in itself says (a red flag in it), not the aching advice again.
-    found = [f for f in safety.about_checkin(store, guide, checkin, today) if not f.sessions]
+    edited = records.edit_checkin(store, guide, record, changes, today)
+    if isinstance(edited, records.DayTaken):
+        raise UsageError(
+            f"{edited.day.isoformat()} already has a check-in "
+            f"({edited.other.id[: render.SHORT_ID]}): edit or remove that one instead."
+        )
+    checkin, found = edited.checkin, edited.findings
     if as_json:
         print_json(documents.checkin_doc(checkin, found))
         return

@@ -72,7 +72,7 @@ def ready(
     from alslog.cli import prompts
     from alslog.cli.flows import offer_checkin
     from alslog.errors import UsageError
-    from alslog.logbook import safety
+    from alslog.logbook import period
     from alslog.views import documents
     from alslog.views import text as render
 
@@ -97,8 +97,8 @@ def ready(
     store = open_store(where)
     if may_ask:
         offer_checkin(store, guide, now, plain)
-    day = safety.on_day(store, guide, today, today)
-    logged = readiness.logged_reasons(day.sessions, day.checkin, day.findings, guide)
+    logged_today = period.today_for_ready(store, guide, today)
+    day, logged = logged_today.day, logged_today.reasons
     today_checkin = day.checkin
     known = today_checkin.aching if today_checkin is not None else None
     if "aching" in questions and "aching" not in answers and known is not None:

@@ -171,7 +171,7 @@ def _words(*texts: str | None) -> str:
     return "\n".join(t for t in texts if t).casefold()
 
 
-# ---- edit ------------------------------------------------------------------------
+# ---- rm --------------------------------------------------------------------------
 @app.command(
     short_help="Remove a session or a check-in.",
     epilog=examples("alslog rm 3f9k2a", "alslog rm 3f9 --yes"),
@@ -180,6 +180,7 @@ def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
     """Remove a session or check-in (asks first; 'alslog undo' brings it back)."""
     from alslog.cli import prompts
     from alslog.errors import UsageError
+    from alslog.logbook import records
     from alslog.models import Session
     from alslog.views import text as render
 
@@ -203,7 +204,7 @@ def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
         if not prompts.yes_no("Remove it?", default=False):
             term.write("Kept it; nothing was removed.")
             return
-    store.remove(record.id)
+    records.remove(store, record)
     term = output(plain)
     term.write(term.wrap(f"Removed {what}. (id {short}) To bring it back: alslog undo"))
 
@@ -212,10 +213,12 @@ def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
 @app.command(short_help="Take back the last change.", epilog=examples("alslog undo"))
 def undo(as_json: JsonOpt = False, plain: PlainOpt = False) -> None:
     """Take back the last change: an add, edit, rm, import or check-in."""
-    store = open_store(get_paths())
-    change = store.undo()
+    from alslog.logbook import records
+    from alslog.views import documents
+
+    undone = records.undo(open_store(get_paths()))
     if as_json:
-        print_json({"version": 1, "undone": change.description})
+        print_json(documents.undo_doc(undone.description))
         return
     term = output(plain)
-    term.write(term.wrap(f"Undone: {change.description}."))
+    term.write(term.wrap(f"Undone: {undone.description}."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
     from alslog.paths import Paths
     from alslog.trend import Trend
-    from alslog.views.term import Term
 
 WeeksOpt = Annotated[
     int,
@@ -47,24 +46,14 @@ EndOpt = Annotated[
 def build_trend(
     where: Paths, guide: Guidelines, weeks: int, end_text: str | None, today: date
 ) -> Trend:
-    """Read the period (with margins the rules need) and aggregate it."""
-    from alslog import config, parse, trend
-    from alslog.logbook import safety
+    """Parse the end day and read the trend (``logbook.period.trend``: one read)."""
+    from alslog import config, parse
+    from alslog.logbook import period
 
     end = parse.parse_date(end_text, today) if end_text is not None else today
     settings = config.load(where)
-    store = open_store(where)
-    start, end = trend.period(end, weeks)
-    period = safety.over_period(store, guide, start, end, today)
-    return trend.build(
-        period.sessions,
-        period.checkins,
-        period.findings,
-        end=end,
-        weeks=weeks,
-        today=today,
-        first_day=period.first_day,
-        aerobic_goal=settings.aerobic_goal_minutes,
+    return period.trend(
+        open_store(where), guide, weeks, end, today, aerobic_goal=settings.aerobic_goal_minutes
     )
 
 
@@ -129,98 +118,15 @@ def trend(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Week by week: minutes by kind, daily stretching and ROM, effort, aching."""
+    from alslog.views import documents
+    from alslog.views.trend import trend_lines
+
     today = clock().date()
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     picture = build_trend(where, guide, weeks, end, today)
     if as_json:
-        print_json(trend_json(picture))
+        print_json(documents.trend_json(picture))
         return
     term = output(plain)
     term.write(trend_lines(term, picture.from_first_data(), bars=not term.plain))
-
-
-def trend_json(picture: Trend) -> dict[str, Any]:
-    """The document `alslog trend --json` prints."""
-    from alslog.models import KINDS
-
-    return {
-        "version": 1,
-        "start": picture.start.isoformat(),
-        "end": picture.end.isoformat(),
-        "aerobic_goal_minutes": picture.aerobic_goal,
-        "weeks": [
-            {
-                "start": w.start.isoformat(),
-                "end": w.end.isoformat(),
-                "minutes": {k: w.minutes(k) for k in KINDS},
-                "total": w.total,
-                "counted_days": w.counted_days,
-                "stretching_days": w.days_with("stretching"),
-                "rom_days": w.days_with("rom"),
-                "mean_rpe": w.mean_rpe,
-                "max_rpe": w.max_rpe,
-                "aching_days": w.aching_days,
-                "findings": w.findings,
-            }
-            for w in picture.weeks
-        ],
-        "findings": [f.model_dump(mode="json") for f in picture.findings],
-    }
-
-
-def trend_lines(term: Term, picture: Trend, *, bars: bool) -> list[str]:
-    """Week by week in plain sentences; bars (after the numbers) unless plain."""
-    from alslog.words import kind_label
-
-    count = len(picture.weeks)
-    lines = [
-        term.style(
-            f"{count} week{'s' if count != 1 else ''}, {picture.start:%a} {picture.start.day} "
-            f"{picture.start:%b} to {picture.end:%a} {picture.end.day} {picture.end:%b %Y}",
-            "bold",
-        ),
-        "",
-    ]
-    most = max((w.total for w in picture.weeks), default=0)
-    room = max(10, term.width - 30)
-    for week in picture.weeks:
-        head = f"Week of {week.start.day} {week.start:%b}: {week.total} min"
-        if bars and week.total and most:
-            head = f"{head:<28}" + term.style(
-                term.bar_char * max(1, round(week.total * room / most)), "cyan"
-            )
-        lines.append(head)
-        kinds = ", ".join(
-            f"{kind_label(k)} {week.minutes(k)}"
-            for k in ("aerobic", "strength", "stretching", "rom", "other")
-            if week.minutes(k)
-        )
-        details = []
-        if kinds:
-            details.append(kinds + " min")
-        if week.counted_days:
-            details.append(
-                f"stretching {week.days_with('stretching')} of {week.counted_days} days, "
-                f"range of motion {week.days_with('rom')} of {week.counted_days}"
-            )
-        if week.mean_rpe is not None:
-            details.append(f"effort average {week.mean_rpe:.1f}, highest {week.max_rpe}")
-        if week.aching_days:
-            details.append(f"aching on {week.aching_days} day{'s' if week.aching_days > 1 else ''}")
-        if week.findings:
-            details.append(f"{week.findings} flagged")
-        if details:
-            lines.extend(term.wrap("; ".join(details) + ".", indent="  "))
-        else:
-            lines.append("  Nothing logged.")
-    if picture.aerobic_goal:
-        lines.append("")
-        met = sum(1 for w in picture.weeks if w.minutes("aerobic") >= picture.aerobic_goal)
-        lines.append(
-            f"Aerobic goal of {picture.aerobic_goal} min a week met in {met} of "
-            f"{len(picture.weeks)} weeks."
-        )
-    lines.append("")
-    lines.append("For the therapist: alslog report makes a printable page of this.")
-    return lines

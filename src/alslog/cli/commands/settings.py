@@ -34,7 +34,9 @@ def show(as_json: JsonOpt = False) -> None:
     where = get_paths()
     settings = config.load(where)
     if as_json:
-        print_json({"version": 1, "config": settings.to_toml_data()})
+        from alslog.views import documents
+
+        print_json(documents.config_doc(settings.to_toml_data()))
         return
     text = config.dumps(settings).rstrip()
     if not text:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,9 +25,6 @@ from alslog.cli.app import (
 )
 
 if TYPE_CHECKING:
-    from alslog.guidelines import Guidelines
-    from alslog.models import Finding
-    from alslog.store import Store
     from alslog.transfer import Format, What
 
 FormatOpt = Annotated[
@@ -112,6 +108,7 @@ def export(
 ) -> None:
     """Save the log as JSON (everything) or CSV (one row each, for a spreadsheet)."""
     from alslog import transfer
+    from alslog.logbook.transfer import export_data
 
     path = str(out) if out else None
     the_what = _what(what, fmt, path)
@@ -120,19 +117,9 @@ def export(
     start, end = date_range(since, until, today)
     where = get_paths()
     guide = load_guidelines(where, guidelines_path) if the_what == "findings" else None
-    store = open_store(where)
-    sessions = store.sessions(start, end)
-    checkins = store.checkins(start, end)
-    if the_format == "json":
-        text = transfer.to_json(sessions, checkins, store.extra_fields(start, end))
-    elif the_what == "checkins":
-        text = transfer.checkins_csv(checkins)
-    elif the_what == "findings":
-        assert guide is not None
-        findings = _findings(store, guide, start, end, today)
-        text = transfer.findings_csv(findings)
-    else:
-        text = transfer.to_csv(sessions)
+    data = export_data(open_store(where), the_format, the_what, start, end, today, guide)
+    text = transfer.export(the_format, data)
+    sessions, checkins, findings = data.sessions, data.checkins, data.findings
     if out is None or str(out) == "-":
         sys.stdout.write(text)
         return
@@ -160,20 +147,6 @@ def export(
             f"{those} not in the CSV: use --what checkins for {them}, "
             "or --format json to keep everything."
         )
-
-
-def _findings(
-    store: Store, guide: Guidelines, start: date | None, end: date | None, today: date
-) -> list[Finding]:
-    """What the rules say about the export period (open ends: the logbook's first day, today)."""
-    from alslog.logbook import safety
-
-    first = start or store.first_day() or today
-    last = end or today
-    if first > last:  # an empty logbook asked about a past period
-        return []
-    findings = safety.over_period(store, guide, first, last, today).findings
-    return sorted(findings, key=lambda f: (f.date, -f.rank, f.rule))
 
 
 # ---- import ----------------------------------------------------------------------
@@ -206,6 +179,9 @@ def import_(
 
     from alslog import limits, transfer
     from alslog.errors import DataError, UsageError
+    from alslog.logbook.transfer import import_records
+    from alslog.views import documents
+    from alslog.words import plural
 
     if file == "-":
         text = sys.stdin.read(limits.MAX_BYTES + 1)
@@ -242,26 +218,21 @@ def import_(
         records = transfer.read(text, the_format, today=clock().date())
     except DataError as error:
         raise DataError(f"{name}: {error.message} Nothing was imported.") from None
-    store = open_store(get_paths())
-    # One check-in a day: a day that already has one keeps it.
-    days = {c.date for c in store.checkins()}
-    checkins = [c for c in records.checkins if c.date not in days]
-    same_day = len(records.checkins) - len(checkins)
-    added, skipped = store.import_records(records.sessions, checkins, records.extras)
-    skipped += same_day
+    done = import_records(open_store(get_paths()), records)
     if as_json:
-        print_json({"version": 1, "added": added, "skipped": skipped})
+        print_json(documents.import_doc(done.added, done.skipped))
         return
-    total = len(records.sessions) + len(records.checkins)
+    total = done.sessions_in_file + done.checkins_in_file
     message = (
-        f"Imported {added} of {total} record{'s' if total != 1 else ''} from {name} "
-        f"({len(records.sessions)} sessions, {len(records.checkins)} check-ins in the file)"
+        f"Imported {done.added} of {plural(total, 'record')} from {name} "
+        f"({plural(done.sessions_in_file, 'session')}, "
+        f"{plural(done.checkins_in_file, 'check-in')} in the file)"
     )
-    if skipped:
+    if done.skipped:
         message += (
-            f"; skipped {skipped} whose id (or check-in day) is already in the logbook, "
+            f"; skipped {done.skipped} whose id (or check-in day) is already in the logbook, "
             "keeping the logbook's version"
         )
     print(message + ".")
-    if added:
+    if done.added:
         print("To take the import back: alslog undo")

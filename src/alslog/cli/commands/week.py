@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -50,16 +49,15 @@ def week(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Sum up the last seven days: what was done, daily targets, warnings."""
-    from alslog import parse, summary
+    from alslog import parse
     from alslog.cli import prompts
-    from alslog.logbook import safety
+    from alslog.logbook import period
     from alslog.views import documents
     from alslog.views.week import week_lines
 
     now = clock()
     today = now.date()
     last = parse.parse_date(end, today) if end is not None else today
-    start = last - timedelta(days=summary.WEEK_DAYS - 1)
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     store = open_store(where)
@@ -68,15 +66,7 @@ def week(
         from alslog.cli import flows
 
         flows.offer_checkin(store, guide, now, plain)
-    period = safety.over_period(store, guide, start, last, today)
-    result = summary.summarize_week(
-        period.sessions,
-        period.checkins,
-        period.findings,
-        end=last,
-        today=today,
-        first_day=period.first_day,
-    )
+    result = period.week(store, guide, last, today)
     if as_json:
         print_json(documents.week_json(result))
         return
