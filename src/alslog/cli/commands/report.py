@@ -24,8 +24,11 @@ from alslog.cli.app import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from alslog.guidelines import Guidelines
     from alslog.paths import Paths
+    from alslog.rating import Rating
     from alslog.trend import Trend
     from alslog.views.term import Term
 
@@ -133,11 +136,23 @@ def trend(
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     picture = build_trend(where, guide, weeks, end, today)
+    from alslog.logbook import rate
+    from alslog.views import rating as rated
+
+    function = rate.over_period(open_store(where), picture.start, picture.end)
     if as_json:
-        print_json(trend_json(picture))
+        doc = trend_json(picture)
+        found = rated.weeks_json(picture.weeks, function.ratings)
+        for week, week_ratings in zip(doc["weeks"], found, strict=True):
+            week["ratings"] = week_ratings
+        doc.update(rated.ratings_dict(function.ratings, function.slope))
+        print_json(doc)
         return
     term = output(plain)
-    term.write(trend_lines(term, picture.from_first_data(), bars=not term.plain))
+    shown = rate.from_first(picture.from_first_data(), picture, function.ratings)
+    lines = trend_lines(term, shown, bars=not term.plain, ratings=function.ratings)
+    lines[-2:-2] = rated.summary_lines(term, function.ratings, function.slope)
+    term.write(lines)
 
 
 def trend_json(picture: Trend) -> dict[str, Any]:
@@ -169,8 +184,11 @@ def trend_json(picture: Trend) -> dict[str, Any]:
     }
 
 
-def trend_lines(term: Term, picture: Trend, *, bars: bool) -> list[str]:
+def trend_lines(
+    term: Term, picture: Trend, *, bars: bool, ratings: Sequence[Rating] = ()
+) -> list[str]:
     """Week by week in plain sentences; bars (after the numbers) unless plain."""
+    from alslog.views.rating import in_week, week_line
     from alslog.words import kind_label
 
     count = len(picture.weeks)
@@ -210,10 +228,13 @@ def trend_lines(term: Term, picture: Trend, *, bars: bool) -> list[str]:
             details.append(f"aching on {week.aching_days} day{'s' if week.aching_days > 1 else ''}")
         if week.findings:
             details.append(f"{week.findings} flagged")
+        function = week_line(in_week(ratings, week.start, week.end))
         if details:
             lines.extend(term.wrap("; ".join(details) + ".", indent="  "))
         else:
-            lines.append("  Nothing logged.")
+            lines.append("  No exercise logged." if function else "  Nothing logged.")
+        if function:
+            lines.extend(term.wrap(function, indent="  "))
     if picture.aerobic_goal:
         lines.append("")
         met = sum(1 for w in picture.weeks if w.minutes("aerobic") >= picture.aerobic_goal)

@@ -65,7 +65,7 @@ def _what(value: str | None, fmt: str | None, path: str | None) -> What | None:
     word = value.strip().lower().replace("-", "")
     chosen = next((w for w in transfer.WHATS if word in (w, w[:-1])), None)
     if chosen is None:
-        raise UsageError(f"Unknown --what '{value}': use sessions, checkins or findings.")
+        raise UsageError(f"Unknown --what '{value}': use sessions, checkins, ratings or findings.")
     json_asked = fmt is not None and fmt.strip().lower() == "json"
     if json_asked or (fmt is None and path is not None and path.lower().endswith(".json")):
         raise UsageError(
@@ -82,6 +82,7 @@ def _what(value: str | None, fmt: str | None, path: str | None) -> What | None:
         "alslog export --format csv -o log.csv",
         "alslog export --since 2026-01-01 --format csv > log.csv",
         "alslog export --format csv --what checkins -o checkins.csv",
+        "alslog export --format csv --what ratings -o ratings.csv",
     ),
 )
 def export(
@@ -91,7 +92,7 @@ def export(
         typer.Option(
             "--what",
             metavar="WHAT",
-            help="What the CSV holds: sessions (default), checkins, or findings "
+            help="What the CSV holds: sessions (default), checkins, ratings, or findings "
             "(what the guideline rules say about the period).",
             show_default=False,
         ),
@@ -123,8 +124,11 @@ def export(
     store = open_store(where)
     sessions = store.sessions(start, end)
     checkins = store.checkins(start, end)
+    ratings = store.ratings(start, end)
     if the_format == "json":
-        text = transfer.to_json(sessions, checkins, store.extra_fields(start, end))
+        text = transfer.to_json(sessions, checkins, store.extra_fields(start, end), ratings)
+    elif the_what == "ratings":
+        text = transfer.ratings_csv(ratings)
     elif the_what == "checkins":
         text = transfer.checkins_csv(checkins)
     elif the_what == "findings":
@@ -141,14 +145,20 @@ def export(
     write_output(out, text)
     from alslog.words import plural
 
-    if the_what == "checkins":
+    if the_what == "ratings":
+        wrote = plural(len(ratings), "rating")
+    elif the_what == "checkins":
         wrote = plural(len(checkins), "check-in")
     elif the_what == "findings":
         wrote = plural(len(findings), "finding")
     else:
         wrote = plural(len(sessions), "session")
     if the_format == "json":
-        wrote += f" and {plural(len(checkins), 'check-in')}"
+        wrote += (
+            f", {plural(len(checkins), 'check-in')} and {plural(len(ratings), 'rating')}"
+            if ratings
+            else f" and {plural(len(checkins), 'check-in')}"
+        )
     print(f"Wrote {wrote} to {out} ({the_format.upper()}).")
     if the_format == "csv" and the_what is None and checkins:
         those, them = (
@@ -247,15 +257,19 @@ def import_(
     days = {c.date for c in store.checkins()}
     checkins = [c for c in records.checkins if c.date not in days]
     same_day = len(records.checkins) - len(checkins)
-    added, skipped = store.import_records(records.sessions, checkins, records.extras)
+    added, skipped = store.import_records(
+        records.sessions, checkins, records.extras, records.ratings
+    )
     skipped += same_day
     if as_json:
         print_json({"version": 1, "added": added, "skipped": skipped})
         return
-    total = len(records.sessions) + len(records.checkins)
+    total = len(records.sessions) + len(records.checkins) + len(records.ratings)
     message = (
         f"Imported {added} of {total} record{'s' if total != 1 else ''} from {name} "
-        f"({len(records.sessions)} sessions, {len(records.checkins)} check-ins in the file)"
+        f"({len(records.sessions)} sessions, {len(records.checkins)} check-ins"
+        + (f", {len(records.ratings)} ratings" if records.ratings else "")
+        + " in the file)"
     )
     if skipped:
         message += (

@@ -77,8 +77,21 @@ def week(
         today=today,
         first_day=period.first_day,
     )
+    from alslog.cli.rate_flow import rating_due
+    from alslog.logbook import rate
+    from alslog.views import rating as rated
+
+    function = rate.over_period(store, start, last)
+    due = rating_due(store, where, today) if last == today else False
     if as_json:
-        print_json(documents.week_json(result))
+        doc = documents.week_json(result)
+        doc.update(rated.ratings_dict(function.ratings, function.slope), rating_due=due)
+        print_json(doc)
         return
     term = output(plain)
-    term.write(week_lines(term, result, daily_kinds=guide.daily_kinds))
+    lines = week_lines(term, result, daily_kinds=guide.daily_kinds)
+    ratings = rated.week_line(function.ratings)
+    lines.extend(term.wrap(f"Function: {ratings}") if ratings else [])
+    due_text = rated.due_text(due)
+    lines.extend(term.wrap(due_text) if due_text else [])
+    term.write(lines)
