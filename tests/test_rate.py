@@ -193,6 +193,8 @@ def test_config_onset_and_rating_interval(cli: Any) -> None:
     assert 'onset = "2025-03"' in shown and "rating_every_days = 14" in shown
     bad = cli("config", "set", "onset", "March")
     assert bad.code == 2 and "YYYY-MM" in bad.err
+    rated = cli("rate", "--scores", "4,4,3,4,3,4,4,3,3,4,4,4", "--date", "2026-03-15", "--json")
+    assert json.loads(rated.out)["delta_fs"] == pytest.approx(4 / (365 / 30.4375), abs=0.01)
     assert cli("config", "set", "rating_every_days", "400").code == 2
     assert cli("config", "set", "rating_every_days", "0").code == 2
 

@@ -116,7 +116,7 @@ def add_rating(files: Files, rating: Rating) -> Change:
     """Store a new rating (several may share a day: each is its own record)."""
     with files.writing() as op:
         doc = files.for_write(op, month_of(rating.date))
-        if files.locate(op, rating.id, "ratings") is not None:
+        if position(doc, "ratings", rating.id) is not None:
             raise AlslogError(f"a rating with the id {rating.id} is already stored")
         raw = codec.rating_raw(rating)
         doc.raw_ratings.append(raw)

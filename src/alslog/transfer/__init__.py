@@ -94,10 +94,10 @@ class Exported:
     sessions: Sequence[Session] = ()
     checkins: Sequence[CheckIn] = ()
     findings: Sequence[Finding] = ()
-    ratings: Sequence[Rating] = ()
     # Fields this version does not know, by record id (JSON keeps them).
     extras: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     what: What | None = None
+    ratings: Sequence[Rating] = ()
 
 
 # The export formats: name -> the function that writes one.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from alslog.cli.app import (
     output,
     print_json,
 )
+
+if TYPE_CHECKING:
+    from alslog.rating import Rating
 
 
 @app.command(
@@ -74,7 +77,13 @@ def rate(
 
     today = clock().date()
     day = parse.parse_date(on, today) if on is not None else today
-    store = open_store(get_paths())
+    where = get_paths()
+    onset = None
+    if where.config_file.is_file():  # a bad config file stops us before anything is saved
+        from alslog import config
+
+        onset = config.load(where).onset
+    store = open_store(where)
     if scores is not None:
         given = rating.parse_scores(scores)
     else:
@@ -92,9 +101,24 @@ def rate(
         doc = {"version": 1, "rating": render.rating_dict(done.rating)}
         doc["previous"] = None if done.previous is None else render.rating_dict(done.previous)
         doc["slope_per_month"] = None if done.slope is None else round(done.slope, 2)
+        doc["delta_fs"] = _delta_fs(done.rating, onset)
         print_json(doc)
         return
     term = output(plain)
     short = done.rating.id[:6]
     line = render.saved_line(done.rating, done.previous, done.slope)
     term.write(term.wrap(f"{line} (id {short})"))
+
+
+def _delta_fs(record: Rating, onset: str | None) -> float | None:
+    """Points lost a month since the onset month (``config set onset``); None if not set."""
+    from alslog import rating
+    from alslog.errors import UsageError
+
+    if onset is None:
+        return None
+    try:
+        value = rating.delta_fs(record, onset)
+    except UsageError:  # an onset after the rating's month: no rate to give
+        return None
+    return None if value is None else round(value, 2)
