@@ -130,17 +130,19 @@ def rating_due(store: Store, where: Paths, today: date) -> bool | int:
     file that does not load counts as unset here (its own commands say what
     is wrong with it).
     """
-    from alslog import config
-    from alslog.errors import ConfigError
     from alslog.logbook import rate
+    from alslog.rating import DUE_EVERY_DAYS
 
-    settings = config.Config()
-    if where.config_file.is_file():
+    every: int | None = None
+    if where.config_file.is_file():  # no settings: skip loading them (and tomllib)
+        from alslog import config
+        from alslog.errors import ConfigError
+
         with contextlib.suppress(ConfigError):
-            settings = config.load(where)
-    if settings.rating_every_days is None and rate.last(store, today) is None:
+            every = config.load(where).rating_every_days
+    if every is None and rate.last(store, today) is None:
         return False
-    return rate.due(store, settings.rating_interval, today)
+    return rate.due(store, every or DUE_EVERY_DAYS, today)
 
 
 def due_line(store: Store, where: Paths, today: date) -> str | None:
