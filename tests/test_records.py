@@ -333,7 +333,7 @@ def test_edit_bad_input_changes_nothing(cli, logged, args, code, fragment) -> No
 
 
 def test_edit_unknown_and_ambiguous_ids(cli, logged) -> None:  # type: ignore[no-untyped-def]
-    one_line_error(cli("edit", "zzzzzzzz", "--minutes", "5"), 1, "no session or check-in")
+    one_line_error(cli("edit", "zzzzzzzz", "--minutes", "5"), 1, "no session, check-in or rating")
     # every id shares the empty prefix; a one-character prefix is likely ambiguous too
     ids = [logged[k]["id"] for k in ("a", "b", "c")] + [logged["checkin"]["id"]]
     shared = next((i[0] for i in ids if sum(j.startswith(i[0]) for j in ids) > 1), None)
@@ -387,7 +387,7 @@ def test_rm_asks_on_a_terminal(cli, logged, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_rm_unknown_id(cli, logged) -> None:  # type: ignore[no-untyped-def]
-    one_line_error(cli("rm", "zzzzzzzz", "--yes"), 1, "no session or check-in")
+    one_line_error(cli("rm", "zzzzzzzz", "--yes"), 1, "no session, check-in or rating")
 
 
 # ---- undo ------------------------------------------------------------------------

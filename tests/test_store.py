@@ -362,17 +362,19 @@ def test_migration_from_older_schema(store: Store, monkeypatch: pytest.MonkeyPat
     path = month_file(store)
     old_bytes = path.read_bytes()
 
-    def one_to_two(raw: dict[str, Any]) -> dict[str, Any]:
+    def two_to_three(raw: dict[str, Any]) -> dict[str, Any]:
         raw["units"] = "minutes"
         return raw
 
-    monkeypatch.setattr(store_module, "SCHEMA", 2)
-    monkeypatch.setattr(store_module, "MIGRATIONS", {1: one_to_two})
+    # The file is schema 1 (no ratings): it goes through the real 1 -> 2 step too.
+    monkeypatch.setattr(store_module, "SCHEMA", 3)
+    monkeypatch.setattr(store_module, "MIGRATIONS", {**store_module.MIGRATIONS, 2: two_to_three})
     assert store.sessions() == [a]
     assert path.read_bytes() == old_bytes  # reading migrates in memory only
     store.add_session(sess(NOV + timedelta(hours=1)))
     doc = raw_of(path)
-    assert doc["schema"] == 2 and doc["units"] == "minutes" and len(doc["sessions"]) == 2
+    assert doc["schema"] == 3 and doc["units"] == "minutes" and len(doc["sessions"]) == 2
+    assert doc["ratings"] == []
     assert any(b.path.read_bytes() == old_bytes for b in store.backups())  # backed up first
     store.add_session(sess(NOV + timedelta(hours=2)))  # idempotent: migrates nothing twice
     assert raw_of(path)["units"] == "minutes"

@@ -500,7 +500,10 @@ def test_export_findings_of_an_empty_logbook(cli, tmp_path: Path) -> None:  # ty
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (("--what", "symptoms"), "Unknown --what 'symptoms': use sessions, checkins or findings."),
+        (
+            ("--what", "symptoms"),
+            "Unknown --what 'symptoms': use sessions, checkins, ratings or findings.",
+        ),
         (("--what", ""), "Unknown --what ''"),
         (("--what", "checkins", "--format", "json"), "--what is for CSV"),
         (("--what", "findings", "-o", "out.json"), "--what is for CSV"),

@@ -11,6 +11,10 @@ Settings:
 * ``aerobic_goal_minutes``: the weekly aerobic goal agreed with the therapist.
 * ``plain``: ``true`` makes plain output the default (for a screen reader:
   no wrapping, no bars, words spelled out), as ``--plain`` does.
+* ``onset``: the month the first symptoms began, ``YYYY-MM`` (for the delta-FS of
+  a rating).
+* ``rating_every_days``: how often a function rating (ALSFRS-R) is due, 1-365
+  days (default 30); ``week`` and the guided commands say so in one line.
 * ``[activity]``: the default activity per kind, e.g. ``aerobic = "walking"``.
 * ``[routines]``: named lists of sessions, e.g.
   ``morning = [{kind = "stretching", minutes = 10}, {kind = "rom", minutes = 10}]``,
@@ -23,7 +27,14 @@ import re
 import tomllib
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from alslog.errors import ConfigError, UsageError
 from alslog.models import MINUTES_MAX, MINUTES_MIN, Kind, ShortText
@@ -32,10 +43,11 @@ if TYPE_CHECKING:
     from alslog.paths import Paths
 
 GOAL_MAX = 7 * 24 * 60  # minutes in a week: anything above is a typo
+RATING_EVERY_MAX = 365
 RoutineName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")]
 ACCEPTED_KEYS = (
-    "name, therapist, aerobic_goal_minutes, plain, activity.KIND (e.g. activity.aerobic) "
-    "or routine.NAME (e.g. routine.morning)"
+    "name, therapist, aerobic_goal_minutes, plain, onset, rating_every_days, "
+    "activity.KIND (e.g. activity.aerobic) or routine.NAME (e.g. routine.morning)"
 )
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
@@ -60,10 +72,32 @@ class Config(BaseModel):
     therapist: ShortText | None = None
     aerobic_goal_minutes: int | None = Field(default=None, ge=1, le=GOAL_MAX, strict=True)
     plain: bool | None = Field(default=None, strict=True)
+    onset: str | None = None  # "YYYY-MM": the month the first symptoms began
+    rating_every_days: int | None = Field(default=None, ge=1, le=RATING_EVERY_MAX, strict=True)
     activity: dict[Kind, ShortText] = Field(default_factory=dict)
     routines: dict[RoutineName, Annotated[tuple[RoutineItem, ...], Field(min_length=1)]] = Field(
         default_factory=dict
     )
+
+    @field_validator("onset")
+    @classmethod
+    def _onset(cls, value: str | None) -> str | None:
+        from alslog.rating import parse_onset
+
+        if value is None:
+            return None
+        try:
+            day = parse_onset(value)
+        except UsageError as error:
+            raise ValueError(error.message) from None
+        return f"{day.year:04d}-{day.month:02d}"
+
+    @property
+    def rating_interval(self) -> int:
+        """Days between function ratings (``rating_every_days``, default 30)."""
+        from alslog.rating import DUE_EVERY_DAYS
+
+        return self.rating_every_days or DUE_EVERY_DAYS
 
     def routine(self, name: str) -> tuple[RoutineItem, ...]:
         """The sessions of a routine by name; NotFoundError-like UsageError if unknown."""
@@ -119,6 +153,8 @@ def parse(text: str, source: str) -> Config:
             msg = f"use whole minutes from 1 to {GOAL_MAX} (got {data.get(key)!r})"
         elif key == "plain":
             msg = f"use true or false (got {data.get(key)!r})"
+        elif key == "rating_every_days":
+            msg = f"use whole days from 1 to {RATING_EVERY_MAX} (got {data.get(key)!r})"
         elif key.split(".")[0] not in Config.model_fields:
             msg = f"not a setting alslog knows (use {ACCEPTED_KEYS})"
         raise ConfigError(f"{source}: {key}: {msg}; edit the file to fix it.") from None
@@ -222,6 +258,26 @@ def with_value(config: Config, key: str, value: str) -> Config:
                 raise UsageError(
                     f"aerobic_goal_minutes must be whole minutes a week, e.g. 150, not '{value}'."
                 ) from None
+    elif key == "onset":
+        from alslog.rating import parse_onset
+
+        if clear:
+            data[key] = None
+        else:
+            day = parse_onset(value)  # UsageError in its own words
+            data[key] = f"{day.year:04d}-{day.month:02d}"
+    elif key in ("rating_every_days", "rating_every"):
+        key = "rating_every_days"
+        word = value.strip().removesuffix("days").strip()
+        if clear:
+            data[key] = None
+        elif word.isascii() and word.isdigit() and 1 <= int(word) <= RATING_EVERY_MAX:
+            data[key] = int(word)
+        else:
+            raise UsageError(
+                f"rating_every_days must be whole days from 1 to {RATING_EVERY_MAX}, "
+                f"e.g. 30, not '{value.strip()}'."
+            )
     elif key == "plain":
         word = value.strip().lower()
         if clear:

@@ -203,7 +203,10 @@ def ask_effort(store: Store, guide: Guidelines, kind: Kind) -> tuple[int, bool |
 
 def ask_kind(store: Store) -> Kind:
     """The kind of session, one key (Enter = the kind of the last session)."""
+    from alslog.cli.rate_flow import say_if_due
     from alslog.models import KINDS
+
+    say_if_due(store)
 
     last = store.last_session()
     default = KINDS.index(last.kind) if last is not None else 0
@@ -255,6 +258,9 @@ def ask_minutes_activity(
 def checkin_questions() -> tuple[bool, str | None, int | None, list[str]]:
     """The check-in asked: (aching, where, how bad, symptoms felt today)."""
     from alslog.cli.prompts import scale, yes_no
+    from alslog.cli.rate_flow import say_if_due
+
+    say_if_due()
 
     where = level = None
     aching = yes_no("Any muscle aching since your last exercise?", default=False)

@@ -17,7 +17,7 @@ from alslog.logbook.valid import validated
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
-    from alslog.models import CheckIn, Finding, Session
+    from alslog.models import CheckIn, Finding, Rating, Session
     from alslog.store import Store
 
 
@@ -89,11 +89,11 @@ def edit_checkin(
 class Removed:
     """A record removed ('alslog undo' brings it back)."""
 
-    record: Session | CheckIn
+    record: Session | CheckIn | Rating
     description: str
 
 
-def remove(store: Store, record: Session | CheckIn) -> Removed:
+def remove(store: Store, record: Session | CheckIn | Rating) -> Removed:
     """Remove a record found earlier (the command asks first): one transaction."""
     change = store.remove(record.id)
     return Removed(record, change.description)

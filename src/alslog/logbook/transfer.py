@@ -39,7 +39,9 @@ def export_data(
         return transfer.Exported(findings=_findings(store, guide, start, end, today), what=what)
     read = store.period(start, end)
     extras = store.extra_fields(start, end) if fmt == "json" else {}
-    return transfer.Exported(read.sessions, read.checkins, extras=extras, what=what)
+    return transfer.Exported(
+        read.sessions, read.checkins, extras=extras, what=what, ratings=read.ratings
+    )
 
 
 def _findings(
@@ -65,6 +67,7 @@ class Imported:
     skipped: int  # already stored (same id), or a check-in for a day that has one
     sessions_in_file: int
     checkins_in_file: int
+    ratings_in_file: int = 0
 
 
 def import_records(store: Store, records: Records) -> Imported:
@@ -76,5 +79,13 @@ def import_records(store: Store, records: Records) -> Imported:
     days = {c.date for c in store.checkins()}
     checkins = [c for c in records.checkins if c.date not in days]
     same_day = len(records.checkins) - len(checkins)
-    added, skipped = store.import_records(records.sessions, checkins, records.extras)
-    return Imported(added, skipped + same_day, len(records.sessions), len(records.checkins))
+    added, skipped = store.import_records(
+        records.sessions, checkins, records.extras, records.ratings
+    )
+    return Imported(
+        added,
+        skipped + same_day,
+        len(records.sessions),
+        len(records.checkins),
+        len(records.ratings),
+    )

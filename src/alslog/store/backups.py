@@ -54,7 +54,7 @@ class Backups:
         if count is None:
             try:
                 raw, _ = codec.structure(month, target.read_bytes())
-                count = len(raw["sessions"]) + len(raw["checkins"])
+                count = codec.record_count(raw)
             except ValueError:
                 count = -1
         stamp = self.clock().astimezone(UTC).strftime(STAMP)

@@ -111,7 +111,11 @@ def restore(files: Files, name: str) -> Change:
             current.exists = True
             current.count = -1
         else:
-            for key, kind in (("sessions", "session"), ("checkins", "checkin")):
+            for key, kind in (
+                ("sessions", "session"),
+                ("checkins", "checkin"),
+                ("ratings", "rating"),
+            ):
                 before = {r["id"]: r for r in current.raw[key]}
                 after = {r["id"]: r for r in backup.raw[key]}
                 for rid in before.keys() | after.keys():
@@ -119,7 +123,7 @@ def restore(files: Files, name: str) -> Change:
                         images.append((kind, rid, before.get(rid), after.get(rid)))
         damaged = current.count < 0
         # Record order too, so that undo puts back the very month it replaced.
-        order = {key: [r["id"] for r in current.raw[key]] for key in ("sessions", "checkins")}
+        order = {key: [r["id"] for r in current.raw[key]] for key in codec.LISTS}
         current.raw = backup.raw
         op.docs[month] = op.dirty[month] = current
         text = f"Restored {month} from backup {name} ({words.plural(backup.count, 'record')})"

@@ -5,6 +5,13 @@ A month file is ``{"format": "alslog", "schema": 1, "month": "2024-11",
 raw dicts read, so fields this version does not know survive a rewrite; they
 are validated (pydantic) only for the fields it knows.
 
+Schema 2 adds ``"ratings": [...]`` (ALSFRS-R self-ratings). A month is written
+as schema 2 only when it holds a rating (``schema_for``): an older alslog then
+still reads its sessions and check-ins but refuses to change it ("upgrade
+alslog") rather than rewrite it without knowing its ratings, and every month
+without a rating stays schema 1, as an older alslog writes it. A schema-1 file
+(no ``ratings``) loads with none.
+
 ``SCHEMA`` and ``MIGRATIONS`` are read through this module at call time (tests
 patch them to try a migration).
 """
@@ -26,20 +33,29 @@ from pydantic import BaseModel, ValidationError
 
 from alslog import limits
 from alslog.errors import StoreVersionError
-from alslog.models import CheckIn, Session
+from alslog.models import CheckIn, Rating, Session
 
 FORMAT = "alslog"
-SCHEMA = 1  # the newest month-file schema this code reads and writes
+SCHEMA = 2  # the newest month-file schema this code reads and writes
+RATINGS_SCHEMA = 2  # the first schema with a "ratings" list
 AUX_SCHEMA = 1  # schema of undo.json and journal.json
 UNDO_FILE = "undo.json"
 JOURNAL_FILE = "journal.json"
 
 Raw = dict[str, Any]
 Migration = Callable[[Raw], Raw]
+
+
 # MIGRATIONS[n] turns a month document of schema n into schema n + 1. Applied in
 # memory on read; on write the old file is backed up first and the migrated one
 # is round-trip checked before it replaces it.
-MIGRATIONS: dict[int, Migration] = {}
+def _add_ratings(raw: Raw) -> Raw:
+    raw.setdefault("ratings", [])
+    return raw
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_ratings}
+LISTS = ("sessions", "checkins", "ratings")  # the record lists of a month, one record a line
 
 # What loads scans for: an escape of a UTF-16 surrogate (valid UTF-8 holds none
 # otherwise), a JSON string, an empty pair of brackets, and what is not a bracket.
@@ -50,6 +66,7 @@ _NOT_BRACKET = bytes(sorted(set(range(256)) - set(b"[]{}")))
 _MONTH_NAME = re.compile(r"\d{4}-\d{2}", re.ASCII)
 SESSION_FIELDS = frozenset(Session.model_fields)
 CHECKIN_FIELDS = frozenset(CheckIn.model_fields)
+RATING_FIELDS = frozenset(Rating.model_fields)
 NUL = b"\x00"
 
 
@@ -172,6 +189,26 @@ def checkin_raw(checkin: CheckIn) -> Raw:
     return checkin.model_dump(mode="json")
 
 
+def rating_raw(rating: Rating) -> Raw:
+    return rating.model_dump(mode="json")
+
+
+def schema_for(raw: Raw) -> int:
+    """The schema a month is written as: the newest when it holds ratings, else the one before.
+
+    A month without ratings is then byte for byte what an older alslog writes,
+    so it stays writable by one; a month with ratings is refused by it.
+    """
+    if raw.get("ratings") or SCHEMA > RATINGS_SCHEMA:
+        return SCHEMA
+    return RATINGS_SCHEMA - 1
+
+
+def record_count(raw: Raw) -> int:
+    """The records of a month document (its lists that are there)."""
+    return sum(len(raw[key]) for key in LISTS if isinstance(raw.get(key), list))
+
+
 # ---- one month document -----------------------------------------------------------
 @dataclass
 class Doc:
@@ -185,6 +222,7 @@ class Doc:
     count: int = 0  # records in the file as read
     sessions: list[Session] | None = None  # validated models, parallel to raw["sessions"]
     checkins: list[CheckIn] | None = None
+    ratings: list[Rating] | None = None
 
     @property
     def raw_sessions(self) -> list[Raw]:
@@ -196,10 +234,22 @@ class Doc:
         value: list[Raw] = self.raw["checkins"]
         return value
 
+    @property
+    def raw_ratings(self) -> list[Raw]:
+        value: list[Raw] = self.raw["ratings"]
+        return value
+
 
 def empty_doc(name: str, path: Path) -> Doc:
-    raw: Raw = {"format": FORMAT, "schema": SCHEMA, "month": name, "sessions": [], "checkins": []}
-    return Doc(name=name, path=path, raw=raw, exists=False, sessions=[], checkins=[])
+    raw: Raw = {
+        "format": FORMAT,
+        "schema": SCHEMA,
+        "month": name,
+        "sessions": [],
+        "checkins": [],
+        "ratings": [],
+    }
+    return Doc(name=name, path=path, raw=raw, exists=False, sessions=[], checkins=[], ratings=[])
 
 
 def structure(name: str, data: bytes) -> tuple[Raw, int]:
@@ -220,8 +270,12 @@ def structure(name: str, data: bytes) -> tuple[Raw, int]:
         raise ValueError(f"has no valid schema number ({schema!r})")
     if raw.get("month") != name:
         raise ValueError(f"says month {raw.get('month')!r} but is named {name}.json")
-    for key in ("sessions", "checkins"):
+    for key in LISTS:
         records = raw.get(key)
+        if key == "ratings" and records is None and not RATINGS_SCHEMA <= schema <= SCHEMA:
+            # An older month has none (the migration adds the list); a newer one is
+            # read for what this version knows, and never written by it.
+            continue
         if not isinstance(records, list):
             raise ValueError(f"has no {key!r} list")
         for index, record in enumerate(records):
@@ -246,11 +300,16 @@ def validate_doc(doc: Doc) -> None:
     """Validate every record of a month; ValueError names the record and field."""
     sessions: list[Session] = []
     checkins: list[CheckIn] = []
+    ratings: list[Rating] = []
     seen: set[str] = set()
+    out: list[Any]
     for key, model, known, out in (
         ("sessions", Session, SESSION_FIELDS, sessions),
         ("checkins", CheckIn, CHECKIN_FIELDS, checkins),
+        ("ratings", Rating, RATING_FIELDS, ratings),
     ):
+        if key not in doc.raw:
+            continue  # a newer month (schema > SCHEMA) may lack it
         label = key[:-1]
         for index, record in enumerate(doc.raw[key]):
             rid = record["id"]
@@ -269,6 +328,7 @@ def validate_doc(doc: Doc) -> None:
             out.append(item)
     doc.sessions = sessions
     doc.checkins = checkins
+    doc.ratings = ratings
 
 
 def read_doc(name: str, path: Path, data: bytes) -> Doc:
@@ -279,7 +339,8 @@ def read_doc(name: str, path: Path, data: bytes) -> Doc:
     """
     raw, schema = structure(name, data)
     raw = migrate(raw, schema, path) if schema < SCHEMA else raw
-    count = len(raw["sessions"]) + len(raw["checkins"])
+    raw.setdefault("ratings", [])  # a newer schema without them: none this code knows
+    count = record_count(raw)
     return Doc(name=name, path=path, raw=raw, exists=True, schema=schema, count=count)
 
 

@@ -33,6 +33,23 @@ def checkin(raw: Raw) -> str:
         return f"the check-in of {raw.get('date')}"
 
 
+def rating(raw: Raw) -> str:
+    """'the rating of Tue 1 Dec (total 44)'."""
+    scores = raw.get("scores")
+    total = (
+        f" (total {sum(scores)})"
+        if isinstance(scores, list) and all(type(s) is int for s in scores)
+        else ""
+    )
+    try:
+        day_text = words.day_short(date.fromisoformat(str(raw.get("date"))))
+    except ValueError:
+        day_text = str(raw.get("date"))
+    return f"the rating of {day_text}{total}"
+
+
 def record(kind: str, raw: Raw) -> str:
-    """A session or check-in (``kind`` 'session' or 'checkin') in words."""
+    """A session, check-in or rating (``kind`` 'session', 'checkin', 'rating') in words."""
+    if kind == "rating":
+        return rating(raw)
     return session(raw) if kind == "session" else checkin(raw)

@@ -3,7 +3,8 @@
 Layout of ``root`` (``<data>/logbook``)::
 
     2024-11.json   {"format": "alslog", "schema": 1, "month": "2024-11",
-                    "sessions": [...], "checkins": [...]}   one record per line
+                    "sessions": [...], "checkins": [...],
+                    "ratings": [...]}   one record per line (schema 2 with ratings)
     undo.json      the last changes as record-level before/after images
     journal.json   only while a change spanning several files is being applied
     .lock          the cross-process lock (flock; released by the kernel on death)
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from alslog.models import CheckIn, Kind, Session
+from alslog.models import CheckIn, Kind, Rating, Session
 from alslog.store import check, reads, writes
 from alslog.store.backups import BackupInfo
 from alslog.store.check import CheckReport
@@ -74,6 +75,14 @@ class Store:
         """Check-ins dated in [start, end] (inclusive), oldest first."""
         return list(reads.period(self._files, start, end).checkins)
 
+    def ratings(self, start: date | None = None, end: date | None = None) -> list[Rating]:
+        """Ratings dated in [start, end] (inclusive), oldest first."""
+        return list(reads.period(self._files, start, end).ratings)
+
+    def last_rating(self, before: date | None = None) -> Rating | None:
+        """The latest rating (dated on or before ``before``, if given)."""
+        return reads.last_rating(self._files, before)
+
     def period(self, start: date | None = None, end: date | None = None) -> Period:
         """Sessions and check-ins of [start, end] in one read (each month file parsed once)."""
         return reads.period(self._files, start, end)
@@ -96,7 +105,7 @@ class Store:
         """Sessions in the order they were stored (newest first), each with when it was."""
         return reads.logged_sessions(self._files, since, limit=limit)
 
-    def find(self, prefix: str) -> Session | CheckIn:
+    def find(self, prefix: str) -> Session | CheckIn | Rating:
         """The one record whose id starts with prefix (NotFoundError if none or several)."""
         return reads.find(self._files, prefix)
 
@@ -113,12 +122,20 @@ class Store:
         """Store the day's check-in, replacing an earlier one of the same date."""
         return writes.put_checkin(self._files, checkin)
 
+    def add_rating(self, rating: Rating) -> Change:
+        """Store a new ALSFRS-R rating."""
+        return writes.add_rating(self._files, rating)
+
+    def update_rating(self, rating: Rating) -> Change:
+        """Replace the stored rating of the same id (its date may change)."""
+        return writes.update_rating(self._files, rating)
+
     def update_session(self, session: Session) -> Change:
         """Replace the stored session of the same id (its day may change)."""
         return writes.update_session(self._files, session)
 
     def remove(self, record_id: str) -> Change:
-        """Delete a session or check-in by its full id."""
+        """Delete a session, check-in or rating by its full id."""
         return writes.remove(self._files, record_id)
 
     def import_records(
@@ -126,9 +143,10 @@ class Store:
         sessions: Iterable[Session],
         checkins: Iterable[CheckIn],
         extras: dict[str, Raw] | None = None,
+        ratings: Iterable[Rating] = (),
     ) -> tuple[int, int]:
         """Add records whose id is not stored yet, all in one transaction: (added, skipped)."""
-        return writes.import_records(self._files, sessions, checkins, extras)
+        return writes.import_records(self._files, sessions, checkins, extras, ratings)
 
     def undo(self) -> Change:
         """Revert the last change; NotFoundError when there is nothing to undo."""

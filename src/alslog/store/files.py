@@ -19,7 +19,7 @@ from typing import Any
 
 from alslog import atomic
 from alslog.errors import BusyError, StoreCorruptError, StoreVersionError, WriteError
-from alslog.models import CheckIn, Session
+from alslog.models import CheckIn, Rating, Session
 from alslog.store import codec, journal, undo
 from alslog.store.backups import Backups
 from alslog.store.codec import UNDO_FILE, Doc, Raw
@@ -59,7 +59,7 @@ class Files:
         # Month name -> the bytes last validated and the records they gave. Files
         # are read afresh in every call (another alslog may have written), but
         # validating the very same bytes again gives the very same records.
-        self._validated: dict[str, tuple[bytes, list[Session], list[CheckIn]]] = {}
+        self._validated: dict[str, tuple[bytes, list[Session], list[CheckIn], list[Rating]]] = {}
         self._undo_checked: bytes | None = None  # the undo log's bytes last checked whole
 
     # ---- the lock ---------------------------------------------------------------
@@ -206,6 +206,7 @@ class Files:
             known = self._validated.get(name)
             if known is not None and data is not None and known[0] == data:
                 doc.sessions, doc.checkins = list(known[1]), list(known[2])
+                doc.ratings = list(known[3])
                 return doc
             try:
                 codec.validate_doc(doc)
@@ -216,8 +217,18 @@ class Files:
                         f"readable by this one ({exc}); upgrade alslog"
                     ) from None
                 raise self.corrupt(name, doc.path, str(exc)) from None
-            if data is not None and doc.sessions is not None and doc.checkins is not None:
-                self._validated[name] = (data, list(doc.sessions), list(doc.checkins))
+            if (
+                data is not None
+                and doc.sessions is not None
+                and doc.checkins is not None
+                and doc.ratings is not None
+            ):
+                self._validated[name] = (
+                    data,
+                    list(doc.sessions),
+                    list(doc.checkins),
+                    list(doc.ratings),
+                )
         return doc
 
     def parse(self, name: str, path: Path, data: bytes, *, validate: bool = False) -> Doc:

@@ -124,13 +124,16 @@ def commit(root: Path, backups: Backups, dirty: dict[str, Doc], log: Raw) -> Non
     writes: list[tuple[str, bytes]] = []
     counts: dict[str, int] = {}
     for name, doc in sorted(dirty.items()):
-        doc.raw["schema"] = codec.SCHEMA
-        data = codec.encode_doc(doc.raw, ("sessions", "checkins"))
+        doc.raw["schema"] = codec.schema_for(doc.raw)
+        if doc.raw["schema"] < codec.RATINGS_SCHEMA and not doc.raw.get("ratings"):
+            doc.raw.pop("ratings", None)  # as an older alslog writes it
+        data = codec.encode_doc(doc.raw, codec.LISTS)
         if json.loads(data) != doc.raw:  # round-trip check before anything is replaced
             raise WriteError(f"{doc.path}: the new content did not read back; nothing changed")
         writes.append((f"{name}.json", data))
         if doc.exists:
             counts[f"{name}.json"] = doc.count
+    log["schema"] = undo.schema_for(log)
     writes.append((UNDO_FILE, codec.encode_doc(log, ("entries",))))
     if len(writes) == 1:
         apply(root, backups, writes, counts)

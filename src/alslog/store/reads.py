@@ -7,18 +7,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from alslog.errors import NotFoundError, UsageError
-from alslog.models import CheckIn, Kind, Session
+from alslog.models import CheckIn, Kind, Rating, Session
 from alslog.store import undo
-from alslog.store.codec import CHECKIN_FIELDS, SESSION_FIELDS, UNDO_FILE, Raw
+from alslog.store.codec import CHECKIN_FIELDS, RATING_FIELDS, SESSION_FIELDS, UNDO_FILE, Raw
 from alslog.store.files import Files, Op, position
 
 
 @dataclass(frozen=True)
 class Period:
-    """What one read of a stretch of days found: its sessions and check-ins, oldest first."""
+    """What one read of a stretch of days found: its sessions, check-ins, ratings, oldest first."""
 
     sessions: tuple[Session, ...]
     checkins: tuple[CheckIn, ...]
+    ratings: tuple[Rating, ...] = ()
 
 
 def period(files: Files, start: date | None = None, end: date | None = None) -> Period:
@@ -26,11 +27,18 @@ def period(files: Files, start: date | None = None, end: date | None = None) -> 
     with files.reading() as op:
         sessions: list[Session] = []
         checkins: list[CheckIn] = []
+        ratings: list[Rating] = []
         for name in files.months_in(op, start, end):
             doc = files.doc(op, name)
             if doc is None:
                 continue
             assert doc.sessions is not None and doc.checkins is not None
+            assert doc.ratings is not None
+            ratings.extend(
+                r
+                for r in doc.ratings
+                if (start is None or r.date >= start) and (end is None or r.date <= end)
+            )
             sessions.extend(
                 s
                 for s in doc.sessions
@@ -43,7 +51,22 @@ def period(files: Files, start: date | None = None, end: date | None = None) -> 
             )
     sessions.sort(key=lambda s: (s.at, s.id))
     checkins.sort(key=lambda c: (c.date, c.id))
-    return Period(tuple(sessions), tuple(checkins))
+    ratings.sort(key=lambda r: (r.date, r.id))
+    return Period(tuple(sessions), tuple(checkins), tuple(ratings))
+
+
+def last_rating(files: Files, before: date | None = None) -> Rating | None:
+    """The latest rating (dated on or before ``before``, if given); None when there is none."""
+    with files.reading() as op:
+        names = files.months_in(op, None, before)
+        for name in reversed(names):
+            doc = files.doc(op, name)
+            if doc is None or not doc.ratings:
+                continue
+            found = [r for r in doc.ratings if before is None or r.date <= before]
+            if found:
+                return max(found, key=lambda r: (r.date, r.id))
+    return None
 
 
 def extra_fields(
@@ -60,7 +83,11 @@ def extra_fields(
             doc = files.doc(op, name)
             if doc is None:
                 continue
-            for key, known in (("sessions", SESSION_FIELDS), ("checkins", CHECKIN_FIELDS)):
+            for key, known in (
+                ("sessions", SESSION_FIELDS),
+                ("checkins", CHECKIN_FIELDS),
+                ("ratings", RATING_FIELDS),
+            ):
                 for record in doc.raw[key]:
                     extra = {k: v for k, v in record.items() if k not in known}
                     if extra:
@@ -173,7 +200,7 @@ def session_by_id(files: Files, op: Op, names: list[str], rid: str, hint: Raw) -
     return None
 
 
-def find(files: Files, prefix: str) -> Session | CheckIn:
+def find(files: Files, prefix: str) -> Session | CheckIn | Rating:
     """The one record whose id starts with prefix (NotFoundError if none or several)."""
     prefix = prefix.strip().lower()
     if not prefix:
@@ -184,12 +211,14 @@ def find(files: Files, prefix: str) -> Session | CheckIn:
             doc = files.doc(op, name, validate=False)
             if doc is None:
                 continue
-            for key in ("sessions", "checkins"):
+            for key in ("sessions", "checkins", "ratings"):
                 hits.extend(
                     (name, key, r["id"]) for r in doc.raw[key] if r["id"].startswith(prefix)
                 )
         if not hits:
-            raise NotFoundError(f"no session or check-in has an id starting with {prefix!r}")
+            raise NotFoundError(
+                f"no session, check-in or rating has an id starting with {prefix!r}"
+            )
         exact = [h for h in hits if h[2] == prefix]
         if exact:  # an id typed in full wins over the longer ids it begins
             hits = exact
@@ -201,7 +230,14 @@ def find(files: Files, prefix: str) -> Session | CheckIn:
         name, key, rid = hits[0]
         doc = files.doc(op, name)
         assert doc is not None and doc.sessions is not None and doc.checkins is not None
-        records: list[Session] | list[CheckIn] = doc.sessions if key == "sessions" else doc.checkins
+        assert doc.ratings is not None
+        records: list[Session] | list[CheckIn] | list[Rating]
+        if key == "sessions":
+            records = doc.sessions
+        elif key == "checkins":
+            records = doc.checkins
+        else:
+            records = doc.ratings
         for record in records:
             if record.id == rid:
                 return record

@@ -4,6 +4,10 @@ Each entry holds record-level before/after images. Nothing of it is trusted:
 each record an entry restores is validated as a record of its kind, and the
 month it touches follows from that record's date, never from the entry's text,
 so no entry can name a file outside the logbook.
+
+A log that holds a rating's change is written as schema 2 (``schema_for``):
+an older alslog, which knows no ratings, then says to upgrade instead of
+calling the log damaged. Without one it stays schema 1.
 """
 
 from __future__ import annotations
@@ -16,14 +20,20 @@ from pydantic import ValidationError
 
 from alslog import limits
 from alslog.errors import StoreCorruptError, StoreVersionError
-from alslog.models import CheckIn, Session
+from alslog.models import CheckIn, Rating, Session
 from alslog.store import codec
-from alslog.store.codec import CHECKIN_FIELDS, SESSION_FIELDS, Raw
+from alslog.store.codec import CHECKIN_FIELDS, RATING_FIELDS, SESSION_FIELDS, Raw
 
 UNDO_FORMAT = "alslog-undo"
 UNDO_KEEP = 50  # changes that can be undone, newest first
 UNDO_MAX_BYTES = 1 << 20  # older undo entries are dropped beyond this (big imports)
-KINDS = ("session", "checkin")
+KINDS = ("session", "checkin", "rating")
+UNDO_SCHEMA = 2  # the newest undo-log schema: 2 once it holds a rating's change
+MODELS: dict[str, tuple[type[Session] | type[CheckIn] | type[Rating], frozenset[str]]] = {
+    "session": (Session, SESSION_FIELDS),
+    "checkin": (CheckIn, CHECKIN_FIELDS),
+    "rating": (Rating, RATING_FIELDS),
+}
 Image = tuple[str, Raw]  # a record of an undo entry and the month (YYYY-MM) it lives in
 # (kind, id, before, after) of one record a change touched, as stored
 Touched = tuple[str, str, Raw | None, Raw | None]
@@ -43,7 +53,9 @@ def check_structure(raw: Any) -> None:
     """
     if not isinstance(raw, dict) or raw.get("format") != UNDO_FORMAT:
         raise ValueError("is not an alslog undo log")
-    if raw.get("schema") != codec.AUX_SCHEMA or isinstance(raw.get("schema"), bool):
+    if raw.get("schema") not in (codec.AUX_SCHEMA, UNDO_SCHEMA) or isinstance(
+        raw.get("schema"), bool
+    ):
         raise ValueError(f"has no valid schema number ({raw.get('schema')!r})")
     entries = raw.get("entries")
     if not isinstance(entries, list):
@@ -95,7 +107,7 @@ def record_month(kind: str, rid: str, raw: Raw, where: str) -> str:
     The month comes from the validated date, never from the text of the entry, so
     a damaged entry can name no file outside the logbook.
     """
-    model, known = (Session, SESSION_FIELDS) if kind == "session" else (CheckIn, CHECKIN_FIELDS)
+    model, known = MODELS[kind]
     if raw.get("id") != rid:
         raise ValueError(f"{where}: the record's id is not {rid!r}")
     try:
@@ -129,7 +141,7 @@ def read(path: Path, data: bytes) -> Raw:
     """The undo log in ``data``, every entry checked; ValueError says what is wrong."""
     raw = codec.parse(data)
     schema = raw.get("schema") if isinstance(raw, dict) else None
-    if isinstance(schema, int) and not isinstance(schema, bool) and schema > codec.AUX_SCHEMA:
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > UNDO_SCHEMA:
         raise StoreVersionError(f"{path}: written by a newer alslog; upgrade alslog")
     check_structure(raw)
     # Every record an entry would restore is checked too: a change never
@@ -138,6 +150,16 @@ def read(path: Path, data: bytes) -> Raw:
         checked_entry(entry, number)
     value: Raw = raw
     return value
+
+
+def schema_for(log: Raw) -> int:
+    """2 when an entry of the log touches a rating (an older alslog knows none), else 1."""
+    for entry in log["entries"]:
+        if any(i.get("kind") == "rating" for i in entry.get("records", [])) or any(
+            a[0] == "rating" for a in entry.get("added", [])
+        ):
+            return UNDO_SCHEMA
+    return codec.AUX_SCHEMA
 
 
 def damaged(path: Path, what: str) -> StoreCorruptError:

@@ -7,9 +7,16 @@ from dataclasses import dataclass
 
 from alslog import words
 from alslog.errors import AlslogError, NotFoundError, UsageError
-from alslog.models import CheckIn, Session
+from alslog.models import CheckIn, Rating, Session
 from alslog.store import codec, describe, undo
-from alslog.store.codec import CHECKIN_FIELDS, SESSION_FIELDS, UNDO_FILE, Raw, month_of
+from alslog.store.codec import (
+    CHECKIN_FIELDS,
+    RATING_FIELDS,
+    SESSION_FIELDS,
+    UNDO_FILE,
+    Raw,
+    month_of,
+)
 from alslog.store.files import Files, position
 
 
@@ -104,10 +111,43 @@ def update_session(files: Files, session: Session) -> Change:
     return Change(text)
 
 
-def remove(files: Files, record_id: str) -> Change:
-    """Delete a session or check-in by its full id."""
+def add_rating(files: Files, rating: Rating) -> Change:
+    """Store a new rating (several may share a day: each is its own record)."""
     with files.writing() as op:
-        for key, kind in (("sessions", "session"), ("checkins", "checkin")):
+        doc = files.for_write(op, month_of(rating.date))
+        if position(doc, "ratings", rating.id) is not None:
+            raise AlslogError(f"a rating with the id {rating.id} is already stored")
+        raw = codec.rating_raw(rating)
+        doc.raw_ratings.append(raw)
+        text = f"Added {describe.rating(raw)}"
+        files.commit(op, text, [("rating", rating.id, None, raw)])
+    return Change(text)
+
+
+def update_rating(files: Files, rating: Rating) -> Change:
+    """Replace the stored rating of the same id (its date may change)."""
+    with files.writing() as op:
+        target = month_of(rating.date)
+        where = files.locate(op, rating.id, "ratings", first=target)
+        if where is None:
+            raise NotFoundError(f"no rating has the id {rating.id!r}")
+        old_doc, index = where
+        old = old_doc.raw_ratings[index]
+        new = codec.merge(old, codec.rating_raw(rating), RATING_FIELDS)
+        if old_doc.name == target:
+            old_doc.raw_ratings[index] = new
+        else:
+            del old_doc.raw_ratings[index]
+            files.for_write(op, target).raw_ratings.append(new)
+        text = f"Changed {describe.rating(new)}"
+        files.commit(op, text, [("rating", rating.id, old, new)])
+    return Change(text)
+
+
+def remove(files: Files, record_id: str) -> Change:
+    """Delete a session, check-in or rating by its full id."""
+    with files.writing() as op:
+        for key, kind in (("sessions", "session"), ("checkins", "checkin"), ("ratings", "rating")):
             where = files.locate(op, record_id, key)
             if where is not None:
                 doc, index = where
@@ -115,7 +155,7 @@ def remove(files: Files, record_id: str) -> Change:
                 text = f"Removed {describe.record(kind, old)}"
                 files.commit(op, text, [(kind, record_id, old, None)])
                 return Change(text)
-    raise NotFoundError(f"no session or check-in has the id {record_id!r}")
+    raise NotFoundError(f"no session, check-in or rating has the id {record_id!r}")
 
 
 def import_records(
@@ -123,6 +163,7 @@ def import_records(
     sessions: Iterable[Session],
     checkins: Iterable[CheckIn],
     extras: dict[str, Raw] | None = None,
+    ratings: Iterable[Rating] = (),
 ) -> tuple[int, int]:
     """Add records whose id is not stored yet, all in one transaction: (added, skipped).
 
@@ -137,9 +178,15 @@ def import_records(
             if doc is not None:
                 stored.update(r["id"] for r in doc.raw_sessions)
                 stored.update(r["id"] for r in doc.raw_checkins)
+                stored.update(r["id"] for r in doc.raw_ratings)
         added: list[list[str]] = []
         skipped = 0
-        for key, items in (("sessions", sessions), ("checkins", checkins)):
+        lists: tuple[tuple[str, Iterable[Session | CheckIn | Rating]], ...] = (
+            ("sessions", sessions),
+            ("checkins", checkins),
+            ("ratings", ratings),
+        )
+        for key, items in lists:
             for item in items:
                 if item.id in stored:
                     skipped += 1
@@ -148,6 +195,9 @@ def import_records(
                 if isinstance(item, Session):
                     name, raw = month_of(item.day), codec.session_raw(item)
                     known = SESSION_FIELDS
+                elif isinstance(item, Rating):
+                    name, raw = month_of(item.date), codec.rating_raw(item)
+                    known = RATING_FIELDS
                 else:
                     name, raw = month_of(item.date), codec.checkin_raw(item)
                     known = CHECKIN_FIELDS
@@ -224,7 +274,7 @@ def undo_last(files: Files) -> Change:
         if restore is not None:
             doc = files.for_write(op, restore["month"])
             for key, ids in restore.get("order", {}).items():
-                if key in ("sessions", "checkins"):
+                if key in codec.LISTS:
                     rank = {rid: n for n, rid in enumerate(ids)}
                     doc.raw[key].sort(key=lambda r: rank.get(r["id"], len(rank)))
             what = "; ".join(texts) if texts else "no record had changed"

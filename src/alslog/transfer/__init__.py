@@ -5,10 +5,11 @@ is a module with ``NAME``, ``export(data) -> str`` and, if it can be imported,
 ``from_...(text) -> Records``; ``EXPORTS`` names them. Adding an export
 format is one module and one line of ``EXPORTS`` (and its name in ``Format``).
 
-* JSON holds everything (sessions and check-ins), in the shape of
-  ``alslog list --json``: ``{"version": 1, "sessions": [...], "checkins": [...]}``.
-* CSV is for spreadsheets: one row a session (or, with ``--what``, a check-in
-  or a finding). Only sessions are imported.
+* JSON holds everything (sessions, check-ins and ratings), in the shape of
+  ``alslog list --json``: ``{"version": 1, "sessions": [...], "checkins": [...]}``
+  and ``"ratings": [...]`` when there are some.
+* CSV is for spreadsheets: one row a session (or, with ``--what``, a check-in,
+  a rating or a finding). Sessions and ratings are imported.
 
 Import validates every record before anything is written, and names the first
 bad one (see :mod:`alslog.transfer.reading`).
@@ -22,7 +23,7 @@ from datetime import date
 from typing import Any, Literal
 
 from alslog.errors import UsageError
-from alslog.models import CheckIn, Finding, Session
+from alslog.models import CheckIn, Finding, Rating, Session
 from alslog.transfer import csv_format, json_format
 from alslog.transfer.csv_format import (
     CHECKIN_COLUMNS,
@@ -37,6 +38,7 @@ from alslog.transfer.csv_format import (
     finding_row,
     findings_csv,
     from_csv,
+    ratings_csv,
     to_csv,
     unescape_cell,
 )
@@ -71,6 +73,7 @@ __all__ = [
     "findings_csv",
     "from_csv",
     "from_json",
+    "ratings_csv",
     "read",
     "to_csv",
     "to_json",
@@ -79,8 +82,8 @@ __all__ = [
 
 Format = Literal["json", "csv"]
 # What a CSV export holds: one row of one of these each.
-What = Literal["sessions", "checkins", "findings"]
-WHATS: tuple[What, ...] = ("sessions", "checkins", "findings")
+What = Literal["sessions", "checkins", "ratings", "findings"]
+WHATS: tuple[What, ...] = ("sessions", "checkins", "ratings", "findings")
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Exported:
     # Fields this version does not know, by record id (JSON keeps them).
     extras: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     what: What | None = None
+    ratings: Sequence[Rating] = ()
 
 
 # The export formats: name -> the function that writes one.

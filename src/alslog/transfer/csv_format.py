@@ -1,10 +1,10 @@
 """The CSV export, for spreadsheets, and reading sessions back from one.
 
-One row a session (or, with ``--what``, a check-in or a finding), a header
-row, ISO dates, booleans as yes/no, symptoms (and a finding's session ids)
-joined with "; ". Only sessions are imported. Text cells that a spreadsheet
-would run as a formula (starting with = + - @, tab or carriage return) get a
-leading apostrophe, which import takes off again.
+One row a session (or, with ``--what``, a check-in, a rating or a finding), a
+header row, ISO dates, booleans as yes/no, symptoms (and a finding's session
+ids) joined with "; ". Sessions and ratings are imported (``rating_csv``).
+Text cells that a spreadsheet would run as a formula (starting with = + - @,
+tab or carriage return) get a leading apostrophe, which import takes off again.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from pydantic import ValidationError
 
 from alslog import limits
 from alslog.errors import DataError
-from alslog.models import CheckIn, Finding, Session
+from alslog.models import CheckIn, Finding, Rating, Session
+from alslog.transfer import rating_csv
 from alslog.transfer.reading import Records, _check_unique, _first_error
 
 if TYPE_CHECKING:
@@ -140,8 +141,15 @@ def findings_csv(findings: Iterable[Finding]) -> str:
     return _csv(FINDING_COLUMNS, (finding_row(f) for f in findings))
 
 
+def ratings_csv(ratings: Iterable[Rating]) -> str:
+    """The CSV export of ratings: a header and one row a rating, oldest first."""
+    return _csv(rating_csv.RATING_COLUMNS, rating_csv.rows(ratings, escape_cell))
+
+
 def export(data: Exported) -> str:
-    """The CSV of what ``data`` holds: sessions, check-ins or findings (``data.what``)."""
+    """The CSV of what ``data`` holds: sessions, check-ins, ratings or findings (``data.what``)."""
+    if data.what == "ratings":
+        return ratings_csv(data.ratings)
     if data.what == "checkins":
         return checkins_csv(data.checkins)
     if data.what == "findings":
@@ -229,6 +237,8 @@ def from_csv(text: str) -> Records:
         if header is None:
             raise DataError("the file is empty: expected a header row and one row a session.")
         columns = [name.strip().lower() for name in header]
+        if tuple(columns) == rating_csv.RATING_COLUMNS:
+            return Records([], [], ratings=rating_csv.read_rows(reader, unescape_cell))
         for what, known in (("check-ins", CHECKIN_COLUMNS), ("findings", FINDING_COLUMNS)):
             if tuple(columns) == known:
                 raise DataError(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from alslog import limits
 from alslog.errors import DataError
-from alslog.models import CheckIn, Session
+from alslog.models import CheckIn, Rating, Session
 from alslog.transfer.reading import Records, _check_unique, record
 from alslog.views.documents import JSON_VERSION, logbook_doc
 
@@ -28,17 +28,19 @@ def to_json(
     sessions: Iterable[Session],
     checkins: Iterable[CheckIn],
     extras: Mapping[str, Mapping[str, Any]] | None = None,
+    ratings: Iterable[Rating] = (),
 ) -> str:
     """The JSON export: everything, oldest first, unknown fields included."""
     from alslog.escape import json_text
 
-    text = json.dumps(logbook_doc(sessions, checkins, extras), ensure_ascii=False, indent=1)
+    doc = logbook_doc(sessions, checkins, extras, ratings)
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
     return json_text(text) + "\n"
 
 
 def export(data: Exported) -> str:
     """The export of everything in ``data`` (JSON holds every kind of record)."""
-    return to_json(data.sessions, data.checkins, data.extras)
+    return to_json(data.sessions, data.checkins, data.extras, data.ratings)
 
 
 def from_json(text: str) -> Records:
@@ -59,12 +61,19 @@ def from_json(text: str) -> Records:
             f"export version {version!r} is not one this alslog reads "
             f"(it reads version {JSON_VERSION})."
         )
-    unknown = sorted(set(data) - {"version", "sessions", "checkins"})
+    unknown = sorted(set(data) - {"version", "sessions", "checkins", "ratings"})
     if unknown:
-        raise DataError(f"unknown top-level key '{unknown[0]}': expected sessions and checkins.")
+        raise DataError(
+            f"unknown top-level key '{unknown[0]}': expected sessions, checkins and ratings."
+        )
     raw_sessions = data.get("sessions", [])
     raw_checkins = data.get("checkins", [])
-    for key, value in (("sessions", raw_sessions), ("checkins", raw_checkins)):
+    raw_ratings = data.get("ratings", [])
+    for key, value in (
+        ("sessions", raw_sessions),
+        ("checkins", raw_checkins),
+        ("ratings", raw_ratings),
+    ):
         if not isinstance(value, list):
             raise DataError(f"{key}: must be a list of records.")
     extras: dict[str, dict[str, Any]] = {}
@@ -74,9 +83,13 @@ def from_json(text: str) -> Records:
     checkins: list[CheckIn] = [
         record(CheckIn, raw, f"checkins[{n}]", extras) for n, raw in enumerate(raw_checkins)
     ]
+    ratings: list[Rating] = [
+        record(Rating, raw, f"ratings[{n}]", extras) for n, raw in enumerate(raw_ratings)
+    ]
     _check_unique(
         [(f"sessions[{n}]", s.id) for n, s in enumerate(sessions)]
         + [(f"checkins[{n}]", c.id) for n, c in enumerate(checkins)]
+        + [(f"ratings[{n}]", r.id) for n, r in enumerate(ratings)]
     )
     days: dict[date, int] = {}
     for number, checkin in enumerate(checkins):
@@ -86,4 +99,4 @@ def from_json(text: str) -> Records:
                 f"(also checkins[{days[checkin.date]}]); keep one a day."
             )
         days[checkin.date] = number
-    return Records(sessions, checkins, extras)
+    return Records(sessions, checkins, extras, ratings)

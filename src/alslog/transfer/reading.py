@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from alslog.errors import DataError
-from alslog.models import CheckIn, Session
+from alslog.models import CheckIn, Rating, Session
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Records:
     checkins: list[CheckIn]
     # Fields this version does not know, by record id: kept, and stored on import.
     extras: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ratings: list[Rating] = field(default_factory=list)
 
 
 def _first_error(error: ValidationError) -> str:
@@ -76,4 +77,8 @@ def check_dates(records: Records, fmt: str, *, today: date) -> Records:
             raise DataError(
                 f"checkins[{number}]: date: {checkin.date.isoformat()} is in the future."
             )
+    for number, rated in enumerate(records.ratings):
+        if rated.date > today:
+            where = f"ratings[{number}]" if fmt == "json" else f"row {number + 2}"
+            raise DataError(f"{where}: date: {rated.date.isoformat()} is in the future.")
     return records

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from alslog.models import KINDS, CheckIn, Finding, Session
 
 if TYPE_CHECKING:
+    from alslog.models import Rating
     from alslog.summary import WeekSummary
     from alslog.trend import Trend
 
@@ -123,26 +124,33 @@ def logbook_doc(
     sessions: Iterable[Session],
     checkins: Iterable[CheckIn],
     extras: Mapping[str, Mapping[str, Any]] | None = None,
+    ratings: Iterable[Rating] = (),
 ) -> dict[str, Any]:
     """The versioned JSON document of ``list --json`` and ``export --format json``.
 
     ``extras`` (by id) are fields this version does not know, written after
     the known ones so that a round trip through export and import keeps them.
+    ``ratings`` are there only when there are some: an older alslog refuses
+    an export with ratings by name (it knows none) and still reads the rest.
     """
     extras = extras or {}
 
-    def one(record: Session | CheckIn) -> dict[str, Any]:
+    def one(record: Session | CheckIn | Rating) -> dict[str, Any]:
         known = record.model_dump(mode="json")
         extra = extras.get(record.id)
         if extra:
             known.update({k: v for k, v in extra.items() if k not in known})
         return known
 
-    return {
+    doc: dict[str, Any] = {
         "version": JSON_VERSION,
         "sessions": [one(s) for s in sessions],
         "checkins": [one(c) for c in checkins],
     }
+    shown = [one(r) for r in ratings]
+    if shown:
+        doc["ratings"] = shown
+    return doc
 
 
 def undo_doc(description: str) -> dict[str, Any]:

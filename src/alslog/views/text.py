@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from alslog import escape
-from alslog.models import CheckIn, Finding, Kind, Session
+from alslog.models import CheckIn, Finding, Kind, Rating, Session
 from alslog.summary import aching_words
 from alslog.words import SEVERITY_LABEL, and_list, day_short, session_marks, time_of, weekday
 
@@ -76,7 +76,7 @@ def session_text(session: Session, today: date | None = None) -> str:
     return clean(f"{', '.join(parts)}; {when_label(session.at, today)}")
 
 
-def list_line(term: Term, record: Session | CheckIn, today: date) -> list[str]:
+def list_line(term: Term, record: Session | CheckIn | Rating, today: date) -> list[str]:
     """One record as ``alslog list`` shows it: the date first, what it was, the id last.
 
     'Tue 1 Dec 10:05  aerobic, 20 min (walking), effort 12  id 3h541e'; a
@@ -87,6 +87,13 @@ def list_line(term: Term, record: Session | CheckIn, today: date) -> list[str]:
         day, time = record.day, f" {time_of(record.at)}"
         # The when is said at the front here, not again at the end.
         text = session_text(record).removesuffix(f"; {when_label(record.at)}")
+        if record.note:
+            text += f". Note: {clean(record.note)}"
+    elif isinstance(record, Rating):
+        from alslog.views.rating import rating_text
+
+        day, time = record.date, " " * 6
+        text = f"rating: {rating_text(record)}"
         if record.note:
             text += f". Note: {clean(record.note)}"
     else:

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 from alslog import words
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from alslog.models import Rating
     from alslog.trend import Trend
     from alslog.views.term import Term
 
@@ -14,8 +17,13 @@ if TYPE_CHECKING:
 _KIND_ORDER = ("aerobic", "strength", "stretching", "rom", "other")
 
 
-def trend_lines(term: Term, picture: Trend, *, bars: bool) -> list[str]:
-    """Week by week in plain sentences; bars (after the numbers) unless plain."""
+def trend_lines(
+    term: Term, picture: Trend, *, bars: bool, ratings: Sequence[Rating] = ()
+) -> list[str]:
+    """Week by week in plain sentences; bars (after the numbers) unless plain; a week's
+    self-ratings beside its minutes."""
+    from alslog.views.rating import in_week, week_line
+
     lines = [
         term.style(
             f"{words.plural(len(picture.weeks), 'week')}, {words.day_short(picture.start)} to "
@@ -50,10 +58,13 @@ def trend_lines(term: Term, picture: Trend, *, bars: bool) -> list[str]:
             details.append(f"aching on {words.plural(week.aching_days, 'day')}")
         if week.findings:
             details.append(f"{week.findings} flagged")
+        function = week_line(in_week(ratings, week.start, week.end))
         if details:
             lines.extend(term.wrap("; ".join(details) + ".", indent="  "))
         else:
-            lines.append("  Nothing logged.")
+            lines.append("  No exercise logged." if function else "  Nothing logged.")
+        if function:
+            lines.extend(term.wrap(function, indent="  "))
     if picture.aerobic_goal:
         lines.append("")
         met = sum(1 for w in picture.weeks if w.minutes("aerobic") >= picture.aerobic_goal)

@@ -25,7 +25,7 @@ from alslog.cli.app import (
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
-    from alslog.models import CheckIn, Session
+    from alslog.models import CheckIn, Rating, Session
     from alslog.store import Store
 
 
@@ -124,7 +124,18 @@ def edit(
     ] = None,
     on: Annotated[
         str | None,
-        typer.Option("--date", metavar="DATE", help="(check-ins) The day.", show_default=False),
+        typer.Option(
+            "--date", metavar="DATE", help="(check-ins, ratings) The day.", show_default=False
+        ),
+    ] = None,
+    scores: Annotated[
+        str | None,
+        typer.Option(
+            "--scores",
+            metavar="SCORES",
+            help="(ratings) The twelve scores 4-0 in item order.",
+            show_default=False,
+        ),
     ] = None,
     as_json: JsonOpt = False,
     plain: PlainOpt = False,
@@ -135,7 +146,7 @@ def edit(
     from alslog.errors import UsageError
     from alslog.logbook import records
     from alslog.logbook.log import tiredness
-    from alslog.models import CheckIn
+    from alslog.models import CheckIn, Rating
     from alslog.views import documents
     from alslog.views import text as render
 
@@ -146,6 +157,22 @@ def edit(
     store = open_store(where)
     record = store.find(record_id)
     short = record.id[: render.SHORT_ID]
+
+    if isinstance(record, Rating):
+        used = _given(
+            kind=kind, minutes=minutes, at=at, activity=activity, rpe=rpe, tired=tired,
+            kept_going=kept_going, talk=talk, assisted=assisted, no_rpe=no_rpe or None,
+            symptom=symptom, aching=aching, where=where_, fatigue=fatigue,
+        )  # fmt: skip
+        if used:
+            raise UsageError(
+                f"{short} is a rating: --{used[0].replace('_', '-')} does not apply. "
+                "Ratings take --scores, --date, --note."
+            )
+        _edit_rating(store, record, scores, on, note, today, as_json, plain)
+        return
+    if scores is not None:
+        raise UsageError(f"{short} is not a rating: --scores applies to ratings.")
 
     if isinstance(record, CheckIn):
         used = _given(
@@ -223,6 +250,40 @@ def edit(
         lines.append("Nothing to flag in this session.")
     lines.append("Changed your mind? alslog undo")
     term.write(lines)
+
+
+def _edit_rating(
+    store: Store,
+    record: Rating,
+    scores: str | None,
+    on: str | None,
+    note: str | None,
+    today: date,
+    as_json: bool,
+    plain: bool,
+) -> None:
+    from alslog import parse, rating
+    from alslog.errors import UsageError
+    from alslog.logbook import rate
+    from alslog.views import rating as render
+
+    if scores is None and on is None and note is None:
+        raise UsageError("Nothing to change: give --scores, --date or --note.")
+    done = rate.edit(
+        store,
+        record,
+        scores=None if scores is None else rating.parse_scores(scores),
+        day=None if on is None else parse.parse_date(on, today),
+        note=note,
+        today=today,
+    )
+    if as_json:
+        print_json({"version": 1, "rating": render.rating_dict(done.rating)})
+        return
+    term = output(plain)
+    text = f"Changed: the rating of {words.day_label(done.rating.date, today)}, "
+    text += f"{render.rating_text(done.rating)}. (id {done.rating.id[:6]})"
+    term.write([*term.wrap(text), "Changed your mind? alslog undo"])
 
 
 def _given(**options: Any) -> list[str]:

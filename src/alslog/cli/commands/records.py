@@ -26,16 +26,17 @@ from alslog.cli.app import (
 )
 
 if TYPE_CHECKING:
-    from alslog.models import CheckIn, Session
+    from alslog.models import CheckIn, Rating, Session
 
 
 # ---- list ------------------------------------------------------------------------
 @app.command(
-    short_help="Show sessions and check-ins, newest first.",
+    short_help="Show sessions, check-ins and ratings, newest first.",
     name="list",
     epilog=examples(
         "alslog list",
         "alslog list --since 2026-01-01 --kind aerobic",
+        "alslog list --kind rating",
         "alslog list --json",
         "alslog list --grep cramp --limit 5",
     ),
@@ -48,7 +49,8 @@ def list_(
         typer.Option(
             "--kind",
             metavar="KIND",
-            help="Only sessions of this kind (check-ins are left out).",
+            help="Only sessions of this kind (check-ins and ratings are left out); "
+            "rating: only ratings.",
             show_default=False,
         ),
     ] = None,
@@ -75,18 +77,19 @@ def list_(
     as_json: JsonOpt = False,
     plain: PlainOpt = False,
 ) -> None:
-    """Show sessions and check-ins, newest first, each with its short id."""
+    """Show sessions, check-ins and ratings, newest first, each with its short id."""
     import shutil
     import sys
 
     from alslog import parse, transfer
     from alslog.errors import UsageError
-    from alslog.models import Session
+    from alslog.models import CheckIn, Rating, Session
     from alslog.views import text as render
 
     today = clock().date()
     start, end = date_range(since, until, today)
-    the_kind = parse.parse_kind(kind) if kind is not None else None
+    only_ratings = kind is not None and kind.strip().lower() in ("rating", "ratings", "alsfrs")
+    the_kind = parse.parse_kind(kind) if kind is not None and not only_ratings else None
     needle = None
     if grep is not None:
         needle = grep.strip().casefold()
@@ -94,15 +97,20 @@ def list_(
             raise UsageError("--grep needs some text to look for, e.g. --grep cramp.")
     most = _limit(limit)
     store = open_store(get_paths())
-    sessions = store.sessions(start, end)
-    checkins = [] if the_kind else store.checkins(start, end)
+    period = store.period(start, end)
+    sessions = [] if only_ratings else list(period.sessions)
+    checkins = [] if the_kind or only_ratings else list(period.checkins)
+    ratings = [] if the_kind else list(period.ratings)
     if the_kind:
         sessions = [s for s in sessions if s.kind == the_kind]
     if needle is not None:
         sessions = [s for s in sessions if needle in _words(s.note, s.activity, *s.symptoms)]
         checkins = [c for c in checkins if needle in _words(c.note, c.where, *c.symptoms)]
+        ratings = [r for r in ratings if needle in _words(r.note)]
     # Newest first; a day's check-in after its sessions.
-    records: list[Session | CheckIn] = sorted([*sessions, *checkins], key=_newest, reverse=True)
+    records: list[Session | CheckIn | Rating] = sorted(
+        [*sessions, *checkins, *ratings], key=_newest, reverse=True
+    )
     total = len(records)
     if most is not None:
         records = records[:most]
@@ -110,7 +118,8 @@ def list_(
         print_json(
             transfer.document(
                 [r for r in records if isinstance(r, Session)],
-                [r for r in records if not isinstance(r, Session)],
+                [r for r in records if isinstance(r, CheckIn)],
+                ratings=[r for r in records if isinstance(r, Rating)],
             )
         )
         return
@@ -121,6 +130,7 @@ def list_(
                 "Nothing logged"
                 + (" in this period" if start or end else "")
                 + (f" of kind {words.kind_label(the_kind)}" if the_kind else "")
+                + (" of ratings" if only_ratings else "")
                 + (f" with '{render.clean(grep or '')}' in it" if needle else "")
                 + ". Log a session with: alslog add KIND MINUTES"
             )
@@ -141,11 +151,13 @@ def list_(
     count = words.plural(len(sessions), "session")
     if not the_kind:
         count += f", {words.plural(len(checkins), 'check-in')}"
+    if ratings:
+        count += f", {words.plural(len(ratings), 'rating')}"
     lines.extend(term.wrap(f"{count}. Edit or remove one with: alslog edit ID, alslog rm ID"))
     term.write(lines)
 
 
-def _newest(record: Session | CheckIn) -> tuple[date, str]:
+def _newest(record: Session | CheckIn | Rating) -> tuple[date, str]:
     """The sort key of a list line: the day, then the time (a check-in after the sessions)."""
     from alslog.models import Session
 
@@ -173,15 +185,15 @@ def _words(*texts: str | None) -> str:
 
 # ---- rm --------------------------------------------------------------------------
 @app.command(
-    short_help="Remove a session or a check-in.",
+    short_help="Remove a session, a check-in or a rating.",
     epilog=examples("alslog rm 3f9k2a", "alslog rm 3f9 --yes"),
 )
 def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
-    """Remove a session or check-in (asks first; 'alslog undo' brings it back)."""
+    """Remove a session, check-in or rating (asks first; 'alslog undo' brings it back)."""
     from alslog.cli import prompts
     from alslog.errors import UsageError
     from alslog.logbook import records
-    from alslog.models import Session
+    from alslog.models import Rating, Session
     from alslog.views import text as render
 
     today = clock().date()
@@ -190,6 +202,10 @@ def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
     short = record.id[: render.SHORT_ID]
     if isinstance(record, Session):
         what = f"the session {render.session_text(record, today)}"
+    elif isinstance(record, Rating):
+        from alslog.views.rating import rating_text
+
+        what = f"the rating of {words.day_label(record.date, today)} ({rating_text(record)})"
     else:
         day = words.day_label(record.date, today)
         what = f"the check-in for {day} ({render.checkin_text(record)})"

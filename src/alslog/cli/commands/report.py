@@ -125,8 +125,20 @@ def trend(
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     picture = build_trend(where, guide, weeks, end, today)
+    from alslog.logbook import rate
+    from alslog.views import rating as rated
+
+    function = rate.over_period(open_store(where), picture.start, picture.end)
     if as_json:
-        print_json(documents.trend_json(picture))
+        doc = documents.trend_json(picture)
+        found = rated.weeks_json(picture.weeks, function.ratings)
+        for week, week_ratings in zip(doc["weeks"], found, strict=True):
+            week["ratings"] = week_ratings
+        doc.update(rated.ratings_dict(function.ratings, function.slope))
+        print_json(doc)
         return
     term = output(plain)
-    term.write(trend_lines(term, picture.from_first_data(), bars=not term.plain))
+    shown = rate.from_first(picture.from_first_data(), picture, function.ratings)
+    lines = trend_lines(term, shown, bars=not term.plain, ratings=function.ratings)
+    lines[-2:-2] = rated.summary_lines(term, function.ratings, function.slope)
+    term.write(lines)

@@ -54,6 +54,8 @@ def show(as_json: JsonOpt = False) -> None:
         'alslog config set therapist "Dr Lee"',
         "alslog config set aerobic_goal_minutes 150",
         "alslog config set activity.aerobic walking",
+        "alslog config set onset 2025-03",
+        "alslog config set rating_every_days 30",
         'alslog config set routine.morning "stretching 10, rom 10"',
         'alslog config set therapist ""    # removes it',
     ),
@@ -63,7 +65,8 @@ def set_(
         str,
         typer.Argument(
             metavar="KEY",
-            help="name, therapist, aerobic_goal_minutes, activity.KIND or routine.NAME.",
+            help="name, therapist, aerobic_goal_minutes, onset, rating_every_days, "
+            "activity.KIND or routine.NAME.",
             show_default=False,
         ),
     ],

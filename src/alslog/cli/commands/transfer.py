@@ -61,7 +61,7 @@ def _what(value: str | None, fmt: str | None, path: str | None) -> What | None:
     word = value.strip().lower().replace("-", "")
     chosen = next((w for w in transfer.WHATS if word in (w, w[:-1])), None)
     if chosen is None:
-        raise UsageError(f"Unknown --what '{value}': use sessions, checkins or findings.")
+        raise UsageError(f"Unknown --what '{value}': use sessions, checkins, ratings or findings.")
     json_asked = fmt is not None and fmt.strip().lower() == "json"
     if json_asked or (fmt is None and path is not None and path.lower().endswith(".json")):
         raise UsageError(
@@ -78,6 +78,7 @@ def _what(value: str | None, fmt: str | None, path: str | None) -> What | None:
         "alslog export --format csv -o log.csv",
         "alslog export --since 2026-01-01 --format csv > log.csv",
         "alslog export --format csv --what checkins -o checkins.csv",
+        "alslog export --format csv --what ratings -o ratings.csv",
     ),
 )
 def export(
@@ -87,7 +88,7 @@ def export(
         typer.Option(
             "--what",
             metavar="WHAT",
-            help="What the CSV holds: sessions (default), checkins, or findings "
+            help="What the CSV holds: sessions (default), checkins, ratings, or findings "
             "(what the guideline rules say about the period).",
             show_default=False,
         ),
@@ -120,6 +121,7 @@ def export(
     data = export_data(open_store(where), the_format, the_what, start, end, today, guide)
     text = transfer.export(the_format, data)
     sessions, checkins, findings = data.sessions, data.checkins, data.findings
+    ratings = data.ratings
     if out is None or str(out) == "-":
         sys.stdout.write(text)
         return
@@ -128,14 +130,20 @@ def export(
     write_output(out, text)
     from alslog.words import plural
 
-    if the_what == "checkins":
+    if the_what == "ratings":
+        wrote = plural(len(ratings), "rating")
+    elif the_what == "checkins":
         wrote = plural(len(checkins), "check-in")
     elif the_what == "findings":
         wrote = plural(len(findings), "finding")
     else:
         wrote = plural(len(sessions), "session")
     if the_format == "json":
-        wrote += f" and {plural(len(checkins), 'check-in')}"
+        wrote += (
+            f", {plural(len(checkins), 'check-in')} and {plural(len(ratings), 'rating')}"
+            if ratings
+            else f" and {plural(len(checkins), 'check-in')}"
+        )
     print(f"Wrote {wrote} to {out} ({the_format.upper()}).")
     if the_format == "csv" and the_what is None and checkins:
         those, them = (
@@ -222,11 +230,13 @@ def import_(
     if as_json:
         print_json(documents.import_doc(done.added, done.skipped))
         return
-    total = done.sessions_in_file + done.checkins_in_file
+    total = done.sessions_in_file + done.checkins_in_file + done.ratings_in_file
     message = (
         f"Imported {done.added} of {plural(total, 'record')} from {name} "
         f"({plural(done.sessions_in_file, 'session')}, "
-        f"{plural(done.checkins_in_file, 'check-in')} in the file)"
+        f"{plural(done.checkins_in_file, 'check-in')}"
+        + (f", {plural(done.ratings_in_file, 'rating')}" if done.ratings_in_file else "")
+        + " in the file)"
     )
     if done.skipped:
         message += (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -67,8 +68,23 @@ def week(
 
         flows.offer_checkin(store, guide, now, plain)
     result = period.week(store, guide, last, today)
+    from alslog.cli.rate_flow import rating_due
+    from alslog.logbook import rate
+    from alslog.summary import WEEK_DAYS
+    from alslog.views import rating as rated
+
+    start = last - timedelta(days=WEEK_DAYS - 1)
+    function = rate.over_period(store, start, last)
+    due = rating_due(store, where, today) if last == today else False
     if as_json:
-        print_json(documents.week_json(result))
+        doc = documents.week_json(result)
+        doc.update(rated.ratings_dict(function.ratings, function.slope), rating_due=due)
+        print_json(doc)
         return
     term = output(plain)
-    term.write(week_lines(term, result, daily_kinds=guide.daily_kinds))
+    lines = week_lines(term, result, daily_kinds=guide.daily_kinds)
+    ratings = rated.week_line(function.ratings)
+    lines.extend(term.wrap(f"Function: {ratings}") if ratings else [])
+    due_text = rated.due_text(due)
+    lines.extend(term.wrap(due_text) if due_text else [])
+    term.write(lines)

@@ -1,0 +1,139 @@
+"""The ALSFRS-R self-rating as a record of the logbook: saving one, reading them back.
+
+One function per use case, each one store transaction or one read, returning
+a frozen result for the command line to render. ``today`` is an argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from alslog import rating as core
+from alslog.logbook.valid import validated
+
+if TYPE_CHECKING:
+    from alslog.models import Finding, Rating
+    from alslog.store import Store
+    from alslog.trend import Trend
+
+# Ratings read for the slope: the six-month window, and a little more for "last time".
+WINDOW = timedelta(days=core.SLOPE_WINDOW_DAYS)
+
+
+@dataclass(frozen=True)
+class Rated:
+    """A rating stored: the record, the one before it, the slope now and any findings."""
+
+    rating: Rating
+    previous: Rating | None
+    slope: float | None
+    findings: tuple[Finding, ...] = ()
+
+
+def rate(
+    store: Store,
+    scores: tuple[int, ...],
+    day: date,
+    *,
+    new_id: str,
+    today: date,
+    note: str | None = None,
+    tube: bool = False,
+) -> Rated:
+    """Store a new rating of ``day`` and say what it shows beside the earlier ones."""
+    from alslog.models import Rating
+
+    record: Rating = validated(Rating, id=new_id, date=day, scores=scores, tube=tube, note=note)
+    previous = store.last_rating(day)
+    store.add_rating(record)
+    return outcome(store, record, previous, today)
+
+
+def edit(
+    store: Store,
+    record: Rating,
+    *,
+    scores: tuple[int, ...] | None,
+    day: date | None,
+    note: str | None,
+    today: date,
+) -> Rated:
+    """Change a stored rating's scores, date or note ('' clears the note)."""
+    from alslog.models import Rating
+
+    fields = record.model_dump()
+    if scores is not None:
+        fields["scores"] = scores
+    if day is not None:
+        fields["date"] = day
+    if note is not None:
+        fields["note"] = note.strip() or None
+    changed: Rating = validated(Rating, **fields)
+    store.update_rating(changed)
+    earlier = [r for r in store.ratings(None, changed.date) if r.id != changed.id]
+    return outcome(store, changed, earlier[-1] if earlier else None, today)
+
+
+def outcome(store: Store, record: Rating, previous: Rating | None, today: date) -> Rated:
+    """The slope up to ``today`` (or the rating's day, if later) and the findings."""
+    end = max(today, record.date)
+    ratings = store.ratings(end - WINDOW, end)
+    return Rated(
+        rating=record,
+        previous=previous,
+        slope=core.slope(ratings, end),
+        findings=rating_findings(ratings, today),
+    )
+
+
+def rating_findings(ratings: list[Rating], today: date) -> tuple[Finding, ...]:
+    """What the guideline rules say about the ratings: the ONE place they are evaluated.
+
+    The rating-fall rule is written on another branch (a ``ratings`` argument
+    to ``guidelines.evaluate``). Until it is merged there is nothing to
+    evaluate; the integrator calls the rules here with ``ratings`` (and adds
+    the same argument where ``logbook.safety`` calls them for a period).
+    """
+    del ratings, today
+    return ()
+
+
+def last(store: Store, before: date | None = None) -> Rating | None:
+    """The latest rating on or before ``before`` (all, if None)."""
+    return store.last_rating(before)
+
+
+def due(store: Store, every_days: int, today: date) -> bool | int:
+    """Whether a rating is due today (see ``rating.rating_due``)."""
+    latest = store.last_rating(today)
+    return core.rating_due(latest.date if latest else None, every_days, today=today)
+
+
+@dataclass(frozen=True)
+class Function:
+    """The ratings of a period and the slope at its end (None without enough ratings)."""
+
+    ratings: tuple[Rating, ...]
+    slope: float | None
+
+
+def over_period(store: Store, start: date, end: date) -> Function:
+    """The ratings dated in [start, end], and the six-month slope up to ``end``."""
+    window = store.ratings(min(start, end - WINDOW), end)
+    return Function(
+        ratings=tuple(r for r in window if r.date >= start),
+        slope=core.slope(window, end),
+    )
+
+
+def from_first(shown: Trend, whole: Trend, ratings: Sequence[Rating]) -> Trend:
+    """``shown`` (the trend from its first logged week), started earlier for an earlier rating."""
+    from dataclasses import replace
+
+    if not ratings or ratings[0].date >= shown.start:
+        return shown
+    first = next(i for i, w in enumerate(whole.weeks) if ratings[0].date <= w.end)
+    return replace(whole, start=whole.weeks[first].start, weeks=whole.weeks[first:])
