@@ -491,7 +491,7 @@ def test_a_checkin_moved_to_another_month_is_stored_once_and_undo_moves_it_back(
     store = Store(tmp_path / "data", tmp_path / "backups", clock=lambda: datetime.now(UTC))
     check = CheckIn(id=new_id(), date=date(2026, 12, 1), aching=False)
     store.put_checkin(check)
-    store.put_checkin(check.model_copy(update={"date": date(2026, 11, 26)}))
+    store.put_checkin(check.model_copy(update={"date": date(2026, 11, 26)}), moved_from=check.date)
     assert [(c.id, c.date) for c in store.checkins()] == [(check.id, date(2026, 11, 26))]
     assert store.find(check.id[:6]).id == check.id
     store.undo()

@@ -80,7 +80,7 @@ def edit_checkin(
         if others:
             return DayTaken(day, others[0])
     checkin: CheckIn = validated(CheckIn, **{**record.model_dump(), **changes})
-    store.put_checkin(checkin)
+    store.put_checkin(checkin, moved_from=record.date)
     found = safety.about_checkin_in(guide, checkin, read.sessions, today)
     return EditedCheckIn(checkin, [f for f in found if not f.sessions])
 

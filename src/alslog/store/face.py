@@ -118,9 +118,10 @@ class Store:
         """Store new sessions (a routine's parts) all or nothing: one transaction, one undo."""
         return writes.add_sessions(self._files, sessions)
 
-    def put_checkin(self, checkin: CheckIn) -> Change:
-        """Store the day's check-in, replacing an earlier one of the same date."""
-        return writes.put_checkin(self._files, checkin)
+    def put_checkin(self, checkin: CheckIn, *, moved_from: date | None = None) -> Change:
+        """Store the day's check-in, replacing an earlier one of the same date (and, when an
+        edit moves it from ``moved_from``, taking it out of that day's month)."""
+        return writes.put_checkin(self._files, checkin, moved_from)
 
     def add_rating(self, rating: Rating) -> Change:
         """Store a new ALSFRS-R rating."""

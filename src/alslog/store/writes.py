@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from alslog import words
 from alslog.errors import AlslogError, NotFoundError, UsageError
@@ -53,8 +54,12 @@ def add_sessions(files: Files, sessions: Sequence[Session]) -> Change:
     return Change(text)
 
 
-def put_checkin(files: Files, checkin: CheckIn) -> Change:
-    """Store the day's check-in, replacing an earlier one of the same date."""
+def put_checkin(files: Files, checkin: CheckIn, moved_from: date | None = None) -> Change:
+    """Store the day's check-in, replacing an earlier one of the same date.
+
+    ``moved_from``: the date an edit moves it from. Only that month is looked in
+    for the old copy, so a new check-in never reads (nor fails on) other months.
+    """
     with files.writing() as op:
         target = month_of(checkin.date)
         doc = files.for_write(op, target)
@@ -64,7 +69,9 @@ def put_checkin(files: Files, checkin: CheckIn) -> Change:
         old_same_id: Raw | None = None
         # An edit may move a check-in to a date of another month: take it out of its
         # old month, or the same id would be stored twice.
-        where = files.locate(op, checkin.id, "checkins", first=target)
+        where = None
+        if moved_from is not None and month_of(moved_from) != target:
+            where = files.locate(op, checkin.id, "checkins", first=month_of(moved_from))
         if where is not None and where[0].name != target:
             old_doc, index = where
             old_same_id = old_doc.raw_checkins.pop(index)
