@@ -338,3 +338,25 @@ def test_guided_rating_escape_saves_nothing(alslog_home: Path) -> None:
     code, rest = run.finish()
     assert code == 130 and "Cancelled; nothing was saved." in rest
     assert store_of(alslog_home).ratings() == []
+
+
+def test_a_breathing_item_lower_than_last_time_raises_the_caution_everywhere(
+    cli: Any, tmp_path: Path
+) -> None:
+    before = (TODAY - timedelta(days=30)).isoformat()
+    assert cli("rate", "--scores", ALL_FOUR, "--date", before).code == 0
+    # Total 47, down 1 only: below the 2-point setting, so the breathing item alone raises it.
+    lower = "4,4,4,4,4,4,4,4,4,4,3,4"
+    said = cli("rate", "--scores", lower)
+    assert said.code == 0, said.err
+    out = " ".join(said.out.split())
+    assert "Caution:" in out and "breathing lying down went from 4 to 3" in out
+    assert "Tell your care team" in out
+    doc = json.loads(cli("rate", "--scores", lower, "--date", TODAY.isoformat(), "--json").out)
+    assert doc["findings"] == []  # the same as the rating before it: nothing fell
+    week = json.loads(cli("week", "--json").out)
+    assert "rating-fall" in [f["rule"] for f in week["findings"]]
+    page = tmp_path / "report.html"
+    assert cli("report", "--weeks", "2", "-o", str(page)).code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Latest ALSFRS-R self-rating" in html and "breathing lying down went from 4 to 3" in html

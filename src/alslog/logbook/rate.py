@@ -15,6 +15,7 @@ from alslog import rating as core
 from alslog.logbook.valid import validated
 
 if TYPE_CHECKING:
+    from alslog.guidelines import Guidelines
     from alslog.models import Finding, Rating
     from alslog.store import Store
     from alslog.trend import Trend
@@ -35,6 +36,7 @@ class Rated:
 
 def rate(
     store: Store,
+    guide: Guidelines,
     scores: tuple[int, ...],
     day: date,
     *,
@@ -49,11 +51,12 @@ def rate(
     record: Rating = validated(Rating, id=new_id, date=day, scores=scores, tube=tube, note=note)
     previous = store.last_rating(day)
     store.add_rating(record)
-    return outcome(store, record, previous, today)
+    return outcome(store, guide, record, previous, today)
 
 
 def edit(
     store: Store,
+    guide: Guidelines,
     record: Rating,
     *,
     scores: tuple[int, ...] | None,
@@ -74,10 +77,12 @@ def edit(
     changed: Rating = validated(Rating, **fields)
     store.update_rating(changed)
     earlier = [r for r in store.ratings(None, changed.date) if r.id != changed.id]
-    return outcome(store, changed, earlier[-1] if earlier else None, today)
+    return outcome(store, guide, changed, earlier[-1] if earlier else None, today)
 
 
-def outcome(store: Store, record: Rating, previous: Rating | None, today: date) -> Rated:
+def outcome(
+    store: Store, guide: Guidelines, record: Rating, previous: Rating | None, today: date
+) -> Rated:
     """The slope up to ``today`` (or the rating's day, if later) and the findings."""
     end = max(today, record.date)
     ratings = store.ratings(end - WINDOW, end)
@@ -85,20 +90,23 @@ def outcome(store: Store, record: Rating, previous: Rating | None, today: date) 
         rating=record,
         previous=previous,
         slope=core.slope(ratings, end),
-        findings=rating_findings(ratings, today),
+        findings=rating_findings(guide, record, previous, today),
     )
 
 
-def rating_findings(ratings: list[Rating], today: date) -> tuple[Finding, ...]:
-    """What the guideline rules say about the ratings: the ONE place they are evaluated.
+def rating_findings(
+    guide: Guidelines, record: Rating, previous: Rating | None, today: date
+) -> tuple[Finding, ...]:
+    """What the guideline rules say about a rating beside the one before it (a fall in
+    the total, or in a breathing item): the one place a new rating meets the rules."""
+    from alslog import guidelines
 
-    The rating-fall rule is written on another branch (a ``ratings`` argument
-    to ``guidelines.evaluate``). Until it is merged there is nothing to
-    evaluate; the integrator calls the rules here with ``ratings`` (and adds
-    the same argument where ``logbook.safety`` calls them for a period).
-    """
-    del ratings, today
-    return ()
+    ratings = [r for r in (previous, record) if r is not None]
+    found = guidelines.evaluate(
+        [], [], guide, start=record.date, end=record.date, today=today, first_day=None,
+        ratings=ratings,
+    )  # fmt: skip
+    return tuple(f for f in found if f.date == record.date)
 
 
 def last(store: Store, before: date | None = None) -> Rating | None:

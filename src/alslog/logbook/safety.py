@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from alslog import guidelines as rules
-from alslog.models import CheckIn, Finding, Session, most_serious_first
+from alslog.models import CheckIn, Finding, Rating, Session, most_serious_first
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
@@ -202,14 +202,16 @@ def period_in(
     today: date,
     *,
     first_day: date | None,
+    ratings: Sequence[Rating] = (),
 ) -> Period:
-    """Every finding dated in [start, end], from records read over the margins."""
+    """Every finding dated in [start, end], from records read over the margins (and the
+    ratings of the period with the one before it, oldest first)."""
     around = margin(guide)
     near_sessions = _sessions_in(sessions, start - around, end)
     near_checkins = _checkins_in(checkins, start - around, end + around)
     findings = rules.evaluate(  # most serious first already
         near_sessions, near_checkins, guide, start=start, end=end, today=today,
-        first_day=first_day,
+        first_day=first_day, ratings=ratings,
     )  # fmt: skip
     return Period(
         start=start,
@@ -227,4 +229,12 @@ def over_period(store: Store, guide: Guidelines, start: date, end: date, today: 
     around = margin(guide)
     read = store.period(start - around, end + around)
     first_day = store.first_day()
-    return period_in(guide, start, end, read.sessions, read.checkins, today, first_day=first_day)
+    # A rating in the period is judged against the one before it, however long ago.
+    ratings = [r for r in read.ratings if start <= r.date <= end]
+    before = store.last_rating(start - timedelta(days=1)) if ratings else None
+    if before is not None:
+        ratings.insert(0, before)
+    return period_in(
+        guide, start, end, read.sessions, read.checkins, today, first_day=first_day,
+        ratings=ratings,
+    )  # fmt: skip

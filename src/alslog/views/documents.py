@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from alslog.models import KINDS, CheckIn, Finding, Session
 
 if TYPE_CHECKING:
+    from alslog.logbook.rate import Rated
     from alslog.models import Rating
     from alslog.summary import WeekSummary
     from alslog.trend import Trend
@@ -257,4 +258,26 @@ def doctor_doc(
             }
             for b in backups
         ],
+    }
+
+
+# ---- ratings ----------------------------------------------------------------------------
+def rating_doc(rating: Rating) -> dict[str, Any]:
+    """`alslog edit ID --json` of a rating."""
+    from alslog.views.rating import rating_dict
+
+    return {"version": JSON_VERSION, "rating": rating_dict(rating)}
+
+
+def rated_doc(done: Rated, delta_fs: float | None) -> dict[str, Any]:
+    """`alslog rate --json`: the rating, the one before, the slope, delta-FS, any findings."""
+    from alslog.views.rating import rating_dict
+
+    return {
+        "version": JSON_VERSION,
+        "rating": rating_dict(done.rating),
+        "previous": None if done.previous is None else rating_dict(done.previous),
+        "slope_per_month": None if done.slope is None else round(done.slope, 2),
+        "delta_fs": delta_fs,
+        "findings": [finding_json(f) for f in done.findings],
     }

@@ -169,7 +169,7 @@ def edit(
                 f"{short} is a rating: --{used[0].replace('_', '-')} does not apply. "
                 "Ratings take --scores, --date, --note."
             )
-        _edit_rating(store, record, scores, on, note, today, as_json, plain)
+        _edit_rating(store, guide, record, scores, on, note, today, as_json, plain)
         return
     if scores is not None:
         raise UsageError(f"{short} is not a rating: --scores applies to ratings.")
@@ -254,6 +254,7 @@ def edit(
 
 def _edit_rating(
     store: Store,
+    guide: Guidelines,
     record: Rating,
     scores: str | None,
     on: str | None,
@@ -265,12 +266,14 @@ def _edit_rating(
     from alslog import parse, rating
     from alslog.errors import UsageError
     from alslog.logbook import rate
+    from alslog.views import documents, text
     from alslog.views import rating as render
 
     if scores is None and on is None and note is None:
         raise UsageError("Nothing to change: give --scores, --date or --note.")
     done = rate.edit(
         store,
+        guide,
         record,
         scores=None if scores is None else rating.parse_scores(scores),
         day=None if on is None else parse.parse_date(on, today),
@@ -278,12 +281,13 @@ def _edit_rating(
         today=today,
     )
     if as_json:
-        print_json({"version": 1, "rating": render.rating_dict(done.rating)})
+        print_json(documents.rating_doc(done.rating))
         return
     term = output(plain)
-    text = f"Changed: the rating of {words.day_label(done.rating.date, today)}, "
-    text += f"{render.rating_text(done.rating)}. (id {done.rating.id[:6]})"
-    term.write([*term.wrap(text), "Changed your mind? alslog undo"])
+    said = f"Changed: the rating of {words.day_label(done.rating.date, today)}, "
+    said += f"{render.rating_text(done.rating)}. (id {done.rating.id[:6]})"
+    term.write([*term.wrap(said), *text.findings_lines(term, done.findings, today)])
+    term.write("Changed your mind? alslog undo")
 
 
 def _given(**options: Any) -> list[str]:

@@ -14,6 +14,7 @@ from alslog.cli.app import (
     clock,
     examples,
     get_paths,
+    load_guidelines,
     open_store,
     output,
     print_json,
@@ -73,6 +74,7 @@ def rate(
     from alslog.errors import UsageError
     from alslog.logbook import rate as use
     from alslog.store import new_id
+    from alslog.views import documents, text
     from alslog.views import rating as render
 
     today = clock().date()
@@ -83,6 +85,7 @@ def rate(
         from alslog import config
 
         onset = config.load(where).onset
+    guide = load_guidelines(where, None)
     store = open_store(where)
     if scores is not None:
         given = rating.parse_scores(scores)
@@ -96,18 +99,16 @@ def rate(
                 "to be asked."
             )
         given, tube = rate_flow.rating_questions(use.last(store, day), day)
-    done = use.rate(store, given, day, new_id=new_id(), today=today, note=note, tube=tube)
+    done = use.rate(store, guide, given, day, new_id=new_id(), today=today, note=note, tube=tube)
     if as_json:
-        doc = {"version": 1, "rating": render.rating_dict(done.rating)}
-        doc["previous"] = None if done.previous is None else render.rating_dict(done.previous)
-        doc["slope_per_month"] = None if done.slope is None else round(done.slope, 2)
-        doc["delta_fs"] = _delta_fs(done.rating, onset)
-        print_json(doc)
+        print_json(documents.rated_doc(done, _delta_fs(done.rating, onset)))
         return
     term = output(plain)
     short = done.rating.id[:6]
     line = render.saved_line(done.rating, done.previous, done.slope)
     term.write(term.wrap(f"{line} (id {short})"))
+    if done.findings:
+        term.write(text.findings_lines(term, done.findings, today))
 
 
 def _delta_fs(record: Rating, onset: str | None) -> float | None:

@@ -86,12 +86,19 @@ def report(
     settings = config.load(where)  # a bad config file stops us before any work
     guide = load_guidelines(where, guidelines_path)
     picture = build_trend(where, guide, weeks, end, today)
+    from alslog.logbook import rate
+
+    # The report shows the six months of ratings up to its last day, beside the weeks.
+    since = min(picture.start, picture.end - rate.WINDOW)
+    ratings = open_store(where).ratings(since, picture.end)
     info = report_module.ReportInfo.of(
         guide,
         generated=today,
         name=settings.name,
         therapist=settings.therapist,
         version=__version__,
+        ratings=tuple(ratings),
+        onset=settings.onset,
     )
     page = report_module.render(picture, info)
     target = out if out is not None else Path(report_module.default_name(today))

@@ -74,7 +74,8 @@ def _exercise_lines(trend: Trend, daily_kinds: tuple[str, ...], band: tuple[int,
                 + ")"
             )
     items.append(text + ".")
-    items.append(f"{len(trend.sessions)} sessions, {sum(w.total for w in weeks)} minutes in all.")
+    total = sum(w.total for w in weeks)
+    items.append(f"{plural(len(trend.sessions), 'session')}, {plural(total, 'minute')} in all.")
     rpes = [r for w in weeks for r in w.rpes]
     if rpes:
         items.append(
