@@ -12,6 +12,7 @@ it, and a damaged rating is refused like any damaged record.
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -360,3 +361,21 @@ def test_a_breathing_item_lower_than_last_time_raises_the_caution_everywhere(
     assert cli("report", "--weeks", "2", "-o", str(page)).code == 0
     html = page.read_text(encoding="utf-8")
     assert "Latest ALSFRS-R self-rating" in html and "breathing lying down went from 4 to 3" in html
+
+
+def test_week_reads_no_month_older_than_the_ratings_it_needs(cli: Any, tmp_path: Path) -> None:
+    # A logbook without ratings: the due line must not read the whole history to find
+    # none (it did, and week at 20,000 sessions took five times as long).
+    first = (TODAY - timedelta(days=800)).replace(day=10)
+    old = (TODAY - timedelta(days=400)).replace(day=10)
+    for day in (first, old):
+        assert cli("add", "stretching", "10", "--at", f"{day.isoformat()} 09:00").code == 0
+    assert cli("add", "stretching", "10").code == 0
+    home = Path(os.environ["ALSLOG_HOME"])
+    month = home / "logbook" / f"{old:%Y-%m}.json"
+    month.write_text("{ damaged", encoding="utf-8")
+    assert cli("week", "--yes").code == 0
+    assert cli("config", "set", "rating_every_days", "30").code == 0
+    result = cli("week", "--yes")
+    assert result.code == 0, result.err
+    assert "rating" in result.out.lower()  # due: never rated, a reminder was asked for

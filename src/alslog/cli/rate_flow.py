@@ -131,7 +131,6 @@ def rating_due(store: Store, where: Paths, today: date) -> bool | int:
     is wrong with it).
     """
     from alslog.logbook import rate
-    from alslog.rating import DUE_EVERY_DAYS
 
     every: int | None = None
     if where.config_file.is_file():  # no settings: skip loading them (and tomllib)
@@ -140,9 +139,7 @@ def rating_due(store: Store, where: Paths, today: date) -> bool | int:
 
         with contextlib.suppress(ConfigError):
             every = config.load(where).rating_every_days
-    if every is None and rate.last(store, today) is None:
-        return False
-    return rate.due(store, every or DUE_EVERY_DAYS, today)
+    return rate.due(store, every, today)
 
 
 def due_line(store: Store, where: Paths, today: date) -> str | None:

@@ -114,10 +114,20 @@ def last(store: Store, before: date | None = None) -> Rating | None:
     return store.last_rating(before)
 
 
-def due(store: Store, every_days: int, today: date) -> bool | int:
-    """Whether a rating is due today (see ``rating.rating_due``)."""
-    latest = store.last_rating(today)
-    return core.rating_due(latest.date if latest else None, every_days, today=today)
+def due(store: Store, every_days: int | None, today: date) -> bool | int:
+    """Whether a rating is due today (see ``rating.rating_due``); ``every_days`` None: the
+    default, and only for someone who has rated in the last six months.
+
+    Only the months that can matter are read (the interval, or six months), so a
+    logbook without ratings is not read whole every day.
+    """
+    since = today - max(WINDOW, timedelta(days=every_days or 0))
+    latest = store.last_rating(today, since=since)
+    if latest is None and every_days is None:
+        return False  # never rated (lately) and asked for no reminder: say nothing
+    return core.rating_due(
+        latest.date if latest else None, every_days or core.DUE_EVERY_DAYS, today=today
+    )
 
 
 @dataclass(frozen=True)

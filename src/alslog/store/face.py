@@ -79,9 +79,12 @@ class Store:
         """Ratings dated in [start, end] (inclusive), oldest first."""
         return list(reads.period(self._files, start, end).ratings)
 
-    def last_rating(self, before: date | None = None) -> Rating | None:
-        """The latest rating (dated on or before ``before``, if given)."""
-        return reads.last_rating(self._files, before)
+    def last_rating(
+        self, before: date | None = None, *, since: date | None = None
+    ) -> Rating | None:
+        """The latest rating (dated on or before ``before``; not before ``since``, which
+        bounds the months read)."""
+        return reads.last_rating(self._files, before, since)
 
     def period(self, start: date | None = None, end: date | None = None) -> Period:
         """Sessions and check-ins of [start, end] in one read (each month file parsed once)."""

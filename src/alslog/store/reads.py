@@ -55,15 +55,23 @@ def period(files: Files, start: date | None = None, end: date | None = None) -> 
     return Period(tuple(sessions), tuple(checkins), tuple(ratings))
 
 
-def last_rating(files: Files, before: date | None = None) -> Rating | None:
-    """The latest rating (dated on or before ``before``, if given); None when there is none."""
+def last_rating(
+    files: Files, before: date | None = None, since: date | None = None
+) -> Rating | None:
+    """The latest rating (dated on or before ``before``, and not before ``since``, if given);
+    None when there is none. ``since`` bounds the months read: without it a logbook with
+    no rating is read whole."""
     with files.reading() as op:
-        names = files.months_in(op, None, before)
+        names = files.months_in(op, since, before)
         for name in reversed(names):
             doc = files.doc(op, name)
             if doc is None or not doc.ratings:
                 continue
-            found = [r for r in doc.ratings if before is None or r.date <= before]
+            found = [
+                r
+                for r in doc.ratings
+                if (before is None or r.date <= before) and (since is None or r.date >= since)
+            ]
             if found:
                 return max(found, key=lambda r: (r.date, r.id))
     return None
