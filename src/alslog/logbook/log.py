@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from alslog.logbook import safety
+import alslog.logbook.safety as safety
 from alslog.logbook.valid import validated
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from alslog.logbook import safety
+import alslog.logbook.safety as safety
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from alslog.logbook import safety
+import alslog.logbook.safety as safety
 from alslog.logbook.valid import validated
 
 if TYPE_CHECKING:

@@ -49,7 +49,7 @@ def _findings(
 ) -> list[Finding]:
     """What the rules say about the export period (open ends: the logbook's first day, today),
     by date."""
-    from alslog.logbook import safety
+    import alslog.logbook.safety as safety
 
     first = start or store.first_day() or today
     last = end or today

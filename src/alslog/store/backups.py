@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import alslog.store.codec as codec
 from alslog import atomic
 from alslog.errors import AlslogError
-from alslog.store import codec
 
 BACKUP_KEEP = 7  # newest generations kept per month (plus the fullest one)
 STAMP = "%Y%m%dT%H%M%S%fZ"

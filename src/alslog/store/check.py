@@ -6,9 +6,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import alslog.store.codec as codec
+import alslog.store.journal as journal
+import alslog.store.undo as undo
 from alslog import atomic, words
 from alslog.errors import NotFoundError, StoreCorruptError, StoreVersionError
-from alslog.store import codec, journal, undo
 from alslog.store.backups import BACKUP_FILE
 from alslog.store.codec import JOURNAL_FILE, UNDO_FILE
 from alslog.store.files import Files

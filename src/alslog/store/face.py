@@ -24,8 +24,10 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+import alslog.store.check as check
+import alslog.store.reads as reads
+import alslog.store.writes as writes
 from alslog.models import CheckIn, Kind, Rating, Session
-from alslog.store import check, reads, writes
 from alslog.store.backups import BackupInfo
 from alslog.store.check import CheckReport
 from alslog.store.codec import Raw

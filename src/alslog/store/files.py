@@ -17,10 +17,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import alslog.store.codec as codec
+import alslog.store.journal as journal
+import alslog.store.undo as undo
 from alslog import atomic
 from alslog.errors import BusyError, StoreCorruptError, StoreVersionError, WriteError
 from alslog.models import CheckIn, Rating, Session
-from alslog.store import codec, journal, undo
 from alslog.store.backups import Backups
 from alslog.store.codec import UNDO_FILE, Doc, Raw
 

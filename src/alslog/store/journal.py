@@ -16,9 +16,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import alslog.store.codec as codec
+import alslog.store.undo as undo
 from alslog import atomic
 from alslog.errors import StoreCorruptError, StoreVersionError, WriteError
-from alslog.store import codec, undo
 from alslog.store.backups import Backups
 from alslog.store.codec import JOURNAL_FILE, UNDO_FILE, Doc, Raw
 

@@ -6,9 +6,9 @@ import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import alslog.store.undo as undo
 from alslog.errors import NotFoundError, UsageError
 from alslog.models import CheckIn, Kind, Rating, Session
-from alslog.store import undo
 from alslog.store.codec import CHECKIN_FIELDS, RATING_FIELDS, SESSION_FIELDS, UNDO_FILE, Raw
 from alslog.store.files import Files, Op, position
 

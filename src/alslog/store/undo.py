@@ -18,10 +18,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+import alslog.store.codec as codec
 from alslog import limits
 from alslog.errors import StoreCorruptError, StoreVersionError
 from alslog.models import CheckIn, Rating, Session
-from alslog.store import codec
 from alslog.store.codec import CHECKIN_FIELDS, RATING_FIELDS, SESSION_FIELDS, Raw
 
 UNDO_FORMAT = "alslog-undo"

@@ -6,10 +6,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import alslog.store.codec as codec
+import alslog.store.describe as describe
+import alslog.store.undo as undo
 from alslog import words
 from alslog.errors import AlslogError, NotFoundError, UsageError
 from alslog.models import CheckIn, Rating, Session
-from alslog.store import codec, describe, undo
 from alslog.store.codec import (
     CHECKIN_FIELDS,
     RATING_FIELDS,

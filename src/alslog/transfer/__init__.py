@@ -17,13 +17,10 @@ bad one (see :mod:`alslog.transfer.reading`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Literal
 
 from alslog.errors import UsageError
-from alslog.models import CheckIn, Finding, Rating, Session
 from alslog.transfer import csv_format, json_format
 from alslog.transfer.csv_format import (
     CHECKIN_COLUMNS,
@@ -42,6 +39,7 @@ from alslog.transfer.csv_format import (
     to_csv,
     unescape_cell,
 )
+from alslog.transfer.exported import WHATS, Exported, Format, What
 from alslog.transfer.json_format import from_json, to_json
 from alslog.transfer.reading import Records, check_dates
 from alslog.views.documents import JSON_VERSION
@@ -79,25 +77,6 @@ __all__ = [
     "to_json",
     "unescape_cell",
 ]
-
-Format = Literal["json", "csv"]
-# What a CSV export holds: one row of one of these each.
-What = Literal["sessions", "checkins", "ratings", "findings"]
-WHATS: tuple[What, ...] = ("sessions", "checkins", "ratings", "findings")
-
-
-@dataclass(frozen=True)
-class Exported:
-    """What an export is made of: the records of the period, and (CSV) which of them."""
-
-    sessions: Sequence[Session] = ()
-    checkins: Sequence[CheckIn] = ()
-    findings: Sequence[Finding] = ()
-    # Fields this version does not know, by record id (JSON keeps them).
-    extras: Mapping[str, dict[str, Any]] = field(default_factory=dict)
-    what: What | None = None
-    ratings: Sequence[Rating] = ()
-
 
 # The export formats: name -> the function that writes one.
 EXPORTS: dict[str, Callable[[Exported], str]] = {

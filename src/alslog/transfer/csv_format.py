@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+import alslog.transfer.rating_csv as rating_csv
 from alslog import limits
 from alslog.errors import DataError
 from alslog.models import CheckIn, Finding, Rating, Session
-from alslog.transfer import rating_csv
 from alslog.transfer.reading import Records, _check_unique, _first_error
 
 if TYPE_CHECKING:
-    from alslog.transfer import Exported
+    from alslog.transfer.exported import Exported
 
 NAME = "csv"
 

@@ -19,7 +19,7 @@ from alslog.transfer.reading import Records, _check_unique, record
 from alslog.views.documents import JSON_VERSION, logbook_doc
 
 if TYPE_CHECKING:
-    from alslog.transfer import Exported
+    from alslog.transfer.exported import Exported
 
 NAME = "json"
 

@@ -149,8 +149,9 @@ def add(
     aerobic or strengthening session was (as last time), and any problems
     (tired, kept going, could not talk, a symptom).
     """
+    import alslog.cli.flows as flows
+    import alslog.cli.prompts as prompts
     from alslog import parse
-    from alslog.cli import flows, prompts
     from alslog.logbook.log import Flags
 
     now = clock()
@@ -243,8 +244,9 @@ def again(
     On a terminal it asks about problems first, one key (Enter = none). With
     --yes or in a script nothing is asked, and no problems are recorded.
     """
+    import alslog.cli.flows as flows
+    import alslog.cli.prompts as prompts
     from alslog import parse
-    from alslog.cli import flows, prompts
     from alslog.logbook.log import Flags, last_logged
 
     now = clock()
@@ -295,7 +297,8 @@ def _log_and_show(
     terminal (Enter = no, nothing saved), else saved with a note saying so.
     An alert logged earlier today is repeated first: it still means stop.
     """
-    from alslog.cli import flows, prompts
+    import alslog.cli.flows as flows
+    import alslog.cli.prompts as prompts
     from alslog.logbook.log import log_sessions, logged_twice
     from alslog.views import documents
     from alslog.views import text as render
@@ -366,8 +369,9 @@ def _add_routine(
     plain: bool,
 ) -> None:
     """Log each session of a routine; problems go on the part they happened in."""
+    import alslog.cli.flows as flows
+    import alslog.cli.prompts as prompts
     from alslog import config as config_module
-    from alslog.cli import flows, prompts
     from alslog.logbook.log import routine_parts, routine_sessions
     from alslog.store import new_id
 

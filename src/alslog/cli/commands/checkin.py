@@ -95,8 +95,9 @@ def checkin(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Record how you feel today: any aching after exercise, fatigue, symptoms."""
+    import alslog.cli.flows as flows
+    import alslog.cli.prompts as prompts
     from alslog import parse
-    from alslog.cli import flows, prompts
     from alslog.logbook import checkin as checkins
     from alslog.models import FATIGUE_MAX, FATIGUE_MIN
     from alslog.store import new_id

@@ -45,7 +45,7 @@ def doctor(
     plain: PlainOpt = False,
 ) -> None:
     """Check the logbook's files, list the backups, and restore one if needed."""
-    from alslog.cli import prompts
+    import alslog.cli.prompts as prompts
     from alslog.errors import StoreCorruptError, UsageError
 
     where = get_paths()

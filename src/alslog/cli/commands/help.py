@@ -53,7 +53,7 @@ def completion(
     It completes commands, options, kinds, guide topics and setting names
     with Tab: fewer keys to press. See the README for where to put it.
     """
-    from alslog.cli import completion as scripts
+    import alslog.cli.completion as scripts
     from alslog.errors import UsageError
 
     name = shell.strip().lower()

@@ -90,7 +90,8 @@ def rate(
     if scores is not None:
         given = rating.parse_scores(scores)
     else:
-        from alslog.cli import prompts, rate_flow
+        import alslog.cli.prompts as prompts
+        import alslog.cli.rate_flow as rate_flow
 
         if not prompts.interactive(yes or as_json):
             raise UsageError(

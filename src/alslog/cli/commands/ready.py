@@ -68,8 +68,8 @@ def ready(
     logged today counts too: aching or fatigue in today's check-in, a session
     that tired you, and above all any alert (then the answer is rest).
     """
+    import alslog.cli.prompts as prompts
     from alslog import readiness
-    from alslog.cli import prompts
     from alslog.cli.flows import offer_checkin
     from alslog.errors import UsageError
     from alslog.logbook import period

@@ -190,7 +190,7 @@ def _words(*texts: str | None) -> str:
 )
 def rm(record_id: IdArg, yes: YesOpt = False, plain: PlainOpt = False) -> None:
     """Remove a session, check-in or rating (asks first; 'alslog undo' brings it back)."""
-    from alslog.cli import prompts
+    import alslog.cli.prompts as prompts
     from alslog.errors import UsageError
     from alslog.logbook import records
     from alslog.models import Rating, Session

@@ -50,8 +50,8 @@ def week(
     guidelines_path: GuidelinesOpt = None,
 ) -> None:
     """Sum up the last seven days: what was done, daily targets, warnings."""
+    import alslog.cli.prompts as prompts
     from alslog import parse
-    from alslog.cli import prompts
     from alslog.logbook import period
     from alslog.views import documents
     from alslog.views.week import week_lines
@@ -64,7 +64,7 @@ def week(
     store = open_store(where)
     # Today's question only when the week is this one: a look at the past asks nothing.
     if last == today and prompts.interactive(yes or as_json):
-        from alslog.cli import flows
+        import alslog.cli.flows as flows
 
         flows.offer_checkin(store, guide, now, plain)
     result = period.week(store, guide, last, today)
