@@ -67,3 +67,15 @@ def test_changed_bytes_are_validated_again(tmp_path: Path, monkeypatch: pytest.M
     month.write_text(month.read_text("utf-8").replace('"minutes": 20', '"minutes": -1'), "utf-8")
     with pytest.raises(StoreCorruptError, match="minutes"):
         store.sessions()
+
+
+def test_the_last_session_of_one_second_is_the_one_stored_last(tmp_path: Path) -> None:
+    """Two adds within one second: "last" is the later one, whatever their random ids."""
+    store = Store(tmp_path / "logbook", tmp_path / "backups", clock=lambda: datetime.now(UTC))
+    ids = ["zzzzzzzzzzzz", "aaaaaaaaaaaa", "mmmmmmmmmmmm"]
+    for n, sid in enumerate(ids):
+        store.add_session(Session(id=sid, kind="aerobic", minutes=10 + n, at=NOV))
+        last = store.last_session()
+        assert last is not None and last.id == sid
+        kind_last = store.last_session("aerobic")
+        assert kind_last is not None and kind_last.id == sid

@@ -127,13 +127,17 @@ def last_session(files: Files, kind: Kind | None = None) -> Session | None:
             if not any(kind is None or s.kind == kind for s in doc.sessions):
                 continue
             # A session filed in the month before can be later in time (time zones).
-            candidates = list(doc.sessions)
+            candidates: list[Session] = []
             if position > 0:
                 earlier = files.doc(op, names[position - 1])
                 if earlier is not None and earlier.sessions is not None:
                     candidates.extend(earlier.sessions)
+            candidates.extend(doc.sessions)
             matching = [s for s in candidates if kind is None or s.kind == kind]
-            return max(matching, key=lambda s: (s.at, s.id))
+            # Two sessions of the same second: the one stored last (a month keeps its
+            # sessions in the order they were stored), never a coin toss on the id.
+            newest = max(range(len(matching)), key=lambda i: (matching[i].at, i))
+            return matching[newest]
     return None
 
 
