@@ -84,10 +84,9 @@ def main() -> int:
         elif command == "churn":
             churn(store)
         elif command == "hold":  # hold the lock until killed
-            from filelock import FileLock
+            from alslog.lock import FolderLock
 
-            lock = FileLock(data / "logbook" / ".lock")
-            lock.acquire()
+            FolderLock(data / "logbook").acquire(timeout=10)
             print("locked", flush=True)
             signal.pause()
         elif command == "read-loop":  # read for SECONDS; print the counts seen

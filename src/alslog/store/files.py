@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import alslog.store.codec as codec
 import alslog.store.journal as journal
@@ -25,6 +25,9 @@ from alslog.errors import BusyError, StoreCorruptError, StoreVersionError, Write
 from alslog.models import CheckIn, Rating, Session
 from alslog.store.backups import Backups
 from alslog.store.codec import UNDO_FILE, Doc, Raw
+
+if TYPE_CHECKING:
+    from alslog.lock import FolderLock
 
 
 @dataclass
@@ -65,7 +68,7 @@ class Files:
         self._undo_checked: bytes | None = None  # the undo log's bytes last checked whole
 
     # ---- the lock ---------------------------------------------------------------
-    def _lock(self) -> Any:
+    def _lock(self) -> FolderLock:
         from alslog import lock  # the lock config set shares
 
         return lock.file_lock(self.root)
@@ -73,7 +76,7 @@ class Files:
     @contextlib.contextmanager
     def reading(self, *, overlay: bool = True) -> Iterator[Op]:
         """Hold the lock when possible; read through a leftover journal either way."""
-        from filelock import Timeout
+        from alslog.lock import LockTimeout
 
         lock = None
         if not self.root.is_dir():
@@ -81,8 +84,8 @@ class Files:
         else:
             lock = self._lock()
             try:
-                lock.acquire(timeout=self.lock_timeout, poll_interval=0.02)
-            except (OSError, Timeout):
+                lock.acquire(self.lock_timeout)
+            except (OSError, LockTimeout):
                 # Read-only folder (no lock file) or a stuck holder: reading through
                 # the journal still gives a whole view.
                 lock = None
@@ -95,15 +98,15 @@ class Files:
     @contextlib.contextmanager
     def writing(self) -> Iterator[Op]:
         """The lock, a completed leftover journal, and OSErrors turned into WriteError."""
-        from filelock import Timeout
+        from alslog.lock import LockTimeout
 
         self.check_folders()
         try:
             for folder in (self.root.parent, self.root, self.backup_dir):
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             lock = self._lock()
-            lock.acquire(timeout=self.lock_timeout, poll_interval=0.02)
-        except Timeout:
+            lock.acquire(self.lock_timeout)
+        except LockTimeout:
             raise BusyError(
                 "the logbook is busy: another alslog is writing to it; try again in a moment"
             ) from None
@@ -155,6 +158,15 @@ class Files:
             else "; no backup of it was found"
         )
         return StoreCorruptError(f"{path} {what}; it was left untouched{hint}")
+
+    def invalid(self, doc: Doc, exc: ValueError) -> StoreCorruptError | StoreVersionError:
+        """The error for a month whose records do not validate (a newer one: upgrade)."""
+        if doc.schema > codec.SCHEMA:
+            return StoreVersionError(
+                f"{doc.path}: written by a newer alslog (schema {doc.schema}) and not "
+                f"readable by this one ({exc}); upgrade alslog"
+            )
+        return self.corrupt(doc.name, doc.path, str(exc))
 
     # ---- months -------------------------------------------------------------------
     def months(self, op: Op) -> list[str]:
@@ -213,12 +225,7 @@ class Files:
             try:
                 codec.validate_doc(doc)
             except ValueError as exc:
-                if doc.schema > codec.SCHEMA:
-                    raise StoreVersionError(
-                        f"{doc.path}: written by a newer alslog (schema {doc.schema}) and not "
-                        f"readable by this one ({exc}); upgrade alslog"
-                    ) from None
-                raise self.corrupt(name, doc.path, str(exc)) from None
+                raise self.invalid(doc, exc) from None
             if (
                 data is not None
                 and doc.sessions is not None
@@ -232,6 +239,23 @@ class Files:
                     list(doc.ratings),
                 )
         return doc
+
+    def ratings(self, op: Op, name: str) -> list[Rating]:
+        """A month's ratings, validated; its other records are not (a read of ratings
+        alone: a month that holds none costs only its parse)."""
+        doc = self.doc(op, name, validate=False)
+        if doc is None:
+            return []
+        if doc.ratings is None:
+            known = self._validated.get(name)
+            if known is not None and known[0] == op.data.get(name):
+                doc.ratings = list(known[3])
+            else:
+                try:
+                    doc.ratings = codec.validate_ratings(doc)
+                except ValueError as exc:
+                    raise self.invalid(doc, exc) from None
+        return doc.ratings
 
     def parse(self, name: str, path: Path, data: bytes, *, validate: bool = False) -> Doc:
         """A month file's document (validated if told); StoreCorruptError names a backup."""
