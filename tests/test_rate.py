@@ -379,3 +379,41 @@ def test_week_reads_no_month_older_than_the_ratings_it_needs(cli: Any, tmp_path:
     result = cli("week", "--yes")
     assert result.code == 0, result.err
     assert "rating" in result.out.lower()  # due: never rated, a reminder was asked for
+
+
+@pytest.mark.parametrize("every", [None, 7, 30, 200, 400])
+@pytest.mark.parametrize("ages", [(), (3,), (40,), (190,), (500, 45), (390, 20, 2)])
+def test_the_week_s_one_read_gives_the_due_line_the_due_check_gives(
+    alslog_home: Path, every: int | None, ages: tuple[int, ...]
+) -> None:
+    """``week`` reads its ratings once for the slope and the due line; the answer is the
+    one the due check on its own gives, for every interval and age of the last rating."""
+    from alslog.logbook import rate
+
+    store = store_of(alslog_home)
+    for age in ages:
+        store.add_rating(rating(TODAY - timedelta(days=age)))
+    start = TODAY - timedelta(days=6)
+    together = rate.over_period(store, start, TODAY, due_on=TODAY, every_days=every)
+    assert together.due == rate.due(store, every, TODAY)
+    alone = rate.over_period(store, start, TODAY)
+    assert (together.ratings, together.slope) == (alone.ratings, alone.slope)
+    assert alone.due is False
+
+
+def test_a_month_read_only_for_its_ratings_checks_only_them(alslog_home: Path) -> None:
+    """The months behind the slope are read for their ratings: a bad session there does
+    not hide the ratings, and is still refused by any read of that month's sessions."""
+    store = store_of(alslog_home)
+    day = date(2024, 11, 20)
+    store.add_rating(rating(day))
+    path = alslog_home / "logbook" / "2024-11.json"
+    doc = json.loads(path.read_text("utf-8"))
+    doc["sessions"] = [{"id": "3f9k2a3f9k2a", "kind": "aerobic", "minutes": 9999,
+                        "at": "2024-11-04T10:00:00+00:00"}]  # fmt: skip
+    path.write_text(json.dumps(doc), "utf-8")
+    assert [r.date for r in store.ratings(date(2024, 6, 1), date(2024, 12, 31))] == [day]
+    last = store.last_rating(date(2024, 12, 31))
+    assert last is not None and last.date == day
+    with pytest.raises(StoreCorruptError, match="session #0"):
+        store.sessions()

@@ -122,24 +122,31 @@ def rating_questions(last: Rating | None, day: date) -> tuple[tuple[int, ...], b
         scores.pop()
 
 
+def rating_every(where: Paths) -> int | None:
+    """The ``rating_every_days`` setting (None: unset).
+
+    A config file that does not load counts as unset here (its own commands say
+    what is wrong with it).
+    """
+    if not where.config_file.is_file():  # no settings: skip loading them (and tomllib)
+        return None
+    from alslog import config
+    from alslog.errors import ConfigError
+
+    with contextlib.suppress(ConfigError):
+        return config.load(where).rating_every_days
+    return None
+
+
 def rating_due(store: Store, where: Paths, today: date) -> bool | int:
     """Whether a rating is due (``rating.rating_due``; ``rating_every_days``, default 30).
 
     Someone who has never rated and set no interval is not told: ratings are
-    for those who keep them, and a line every day would be noise. A config
-    file that does not load counts as unset here (its own commands say what
-    is wrong with it).
+    for those who keep them, and a line every day would be noise.
     """
     from alslog.logbook import rate
 
-    every: int | None = None
-    if where.config_file.is_file():  # no settings: skip loading them (and tomllib)
-        from alslog import config
-        from alslog.errors import ConfigError
-
-        with contextlib.suppress(ConfigError):
-            every = config.load(where).rating_every_days
-    return rate.due(store, every, today)
+    return rate.due(store, rating_every(where), today)
 
 
 def due_line(store: Store, where: Paths, today: date) -> str | None:

@@ -121,8 +121,16 @@ def due(store: Store, every_days: int | None, today: date) -> bool | int:
     Only the months that can matter are read (the interval, or six months), so a
     logbook without ratings is not read whole every day.
     """
-    since = today - max(WINDOW, timedelta(days=every_days or 0))
-    latest = store.last_rating(today, since=since)
+    since = _due_since(every_days, today)
+    return _due(store.last_rating(today, since=since), every_days, today)
+
+
+def _due_since(every_days: int | None, today: date) -> date:
+    """The oldest day whose rating can matter to the due line."""
+    return today - max(WINDOW, timedelta(days=every_days or 0))
+
+
+def _due(latest: Rating | None, every_days: int | None, today: date) -> bool | int:
     if latest is None and every_days is None:
         return False  # never rated (lately) and asked for no reminder: say nothing
     return core.rating_due(
@@ -132,18 +140,42 @@ def due(store: Store, every_days: int | None, today: date) -> bool | int:
 
 @dataclass(frozen=True)
 class Function:
-    """The ratings of a period and the slope at its end (None without enough ratings)."""
+    """The ratings of a period and the slope at its end (None without enough ratings),
+    and whether a rating is due (False unless asked for ``due_on`` a day)."""
 
     ratings: tuple[Rating, ...]
     slope: float | None
+    due: bool | int = False
 
 
-def over_period(store: Store, start: date, end: date) -> Function:
-    """The ratings dated in [start, end], and the six-month slope up to ``end``."""
-    window = store.ratings(min(start, end - WINDOW), end)
+def over_period(
+    store: Store,
+    start: date,
+    end: date,
+    *,
+    due_on: date | None = None,
+    every_days: int | None = None,
+) -> Function:
+    """The ratings dated in [start, end], and the six-month slope up to ``end``; with
+    ``due_on``, whether a rating is due that day (``every_days`` as for ``due``).
+
+    One read of the ratings serves all three (``week`` asks for them together).
+    """
+    oldest = min(start, end - WINDOW)
+    if due_on is not None:
+        oldest = min(oldest, _due_since(every_days, due_on))
+    read = store.ratings(oldest, max(end, due_on or end))
+    window = [r for r in read if end - WINDOW <= r.date <= end]
+    due: bool | int = False
+    if due_on is not None:
+        since = _due_since(every_days, due_on)
+        recent = (r for r in read if since <= r.date <= due_on)
+        latest = max(recent, key=lambda r: (r.date, r.id), default=None)
+        due = _due(latest, every_days, due_on)
     return Function(
         ratings=tuple(r for r in window if r.date >= start),
         slope=core.slope(window, end),
+        due=due,
     )
 
 

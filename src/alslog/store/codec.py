@@ -18,7 +18,6 @@ patch them to try a migration).
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import os
@@ -285,50 +284,66 @@ def structure(name: str, data: bytes) -> tuple[Raw, int]:
 
 
 def migrate(raw: Raw, schema: int, path: Path) -> Raw:
-    """Bring an older document up to SCHEMA in memory (the file is not touched)."""
+    """Bring an older document up to SCHEMA in memory (the file is not touched).
+
+    The steps change ``raw`` in place: it is the caller's own, freshly parsed from
+    the file's bytes (a copy of every month on every read was most of ``week``'s
+    running time).
+    """
     while schema < SCHEMA:
         step = MIGRATIONS.get(schema)
         if step is None:
             raise StoreVersionError(f"{path}: schema {schema} is too old for this alslog to read")
-        raw = step(copy.deepcopy(raw))
+        raw = step(raw)
         schema += 1
         raw["schema"] = schema
     return raw
 
 
+_SECTIONS: tuple[tuple[str, type[BaseModel], frozenset[str]], ...] = (
+    ("sessions", Session, SESSION_FIELDS),
+    ("checkins", CheckIn, CHECKIN_FIELDS),
+    ("ratings", Rating, RATING_FIELDS),
+)
+
+
+def _validate_section(
+    doc: Doc, key: str, model: type[BaseModel], known: frozenset[str], seen: set[str]
+) -> list[Any]:
+    """The records of one list of a month, validated; ValueError names record and field."""
+    out: list[Any] = []
+    label = key[:-1]
+    for index, record in enumerate(doc.raw.get(key, ())):  # a newer month may lack one
+        rid = record["id"]
+        try:
+            item = validated(model, record, known)
+        except ValidationError as exc:
+            raise ValueError(f"{label} #{index} (id {rid!r}): {first_error(exc)}") from None
+        day = item.day if isinstance(item, Session) else item.date
+        if month_of(day) != doc.name:
+            where = f"dated {day}, outside month {doc.name}"
+            raise ValueError(f"{label} #{index} (id {rid!r}): {where}")
+        if rid in seen:
+            raise ValueError(f"{label} #{index}: id {rid!r} appears twice")
+        seen.add(rid)
+        out.append(item)
+    return out
+
+
 def validate_doc(doc: Doc) -> None:
     """Validate every record of a month; ValueError names the record and field."""
-    sessions: list[Session] = []
-    checkins: list[CheckIn] = []
-    ratings: list[Rating] = []
     seen: set[str] = set()
-    out: list[Any]
-    for key, model, known, out in (
-        ("sessions", Session, SESSION_FIELDS, sessions),
-        ("checkins", CheckIn, CHECKIN_FIELDS, checkins),
-        ("ratings", Rating, RATING_FIELDS, ratings),
-    ):
-        if key not in doc.raw:
-            continue  # a newer month (schema > SCHEMA) may lack it
-        label = key[:-1]
-        for index, record in enumerate(doc.raw[key]):
-            rid = record["id"]
-            try:
-                item = validated(model, record, known)
-            except ValidationError as exc:
-                raise ValueError(f"{label} #{index} (id {rid!r}): {first_error(exc)}") from None
-            day = item.day if isinstance(item, Session) else item.date
-            if month_of(day) != doc.name:
-                raise ValueError(
-                    f"{label} #{index} (id {rid!r}): dated {day}, outside month {doc.name}"
-                )
-            if rid in seen:
-                raise ValueError(f"{label} #{index}: id {rid!r} appears twice")
-            seen.add(rid)
-            out.append(item)
-    doc.sessions = sessions
-    doc.checkins = checkins
-    doc.ratings = ratings
+    doc.sessions, doc.checkins, doc.ratings = (
+        _validate_section(doc, key, model, known, seen) for key, model, known in _SECTIONS
+    )
+
+
+def validate_ratings(doc: Doc) -> list[Rating]:
+    """Only the ratings of a month, validated (for a read that needs no other record:
+    most months hold none, and their sessions then cost nothing to check)."""
+    _, model, known = _SECTIONS[2]
+    ratings: list[Rating] = _validate_section(doc, "ratings", model, known, set())
+    return ratings
 
 
 def read_doc(name: str, path: Path, data: bytes) -> Doc:

@@ -79,7 +79,7 @@ class Store:
 
     def ratings(self, start: date | None = None, end: date | None = None) -> list[Rating]:
         """Ratings dated in [start, end] (inclusive), oldest first."""
-        return list(reads.period(self._files, start, end).ratings)
+        return reads.ratings(self._files, start, end)
 
     def last_rating(
         self, before: date | None = None, *, since: date | None = None

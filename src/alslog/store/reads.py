@@ -55,21 +55,31 @@ def period(files: Files, start: date | None = None, end: date | None = None) -> 
     return Period(tuple(sessions), tuple(checkins), tuple(ratings))
 
 
+def ratings(files: Files, start: date | None = None, end: date | None = None) -> list[Rating]:
+    """Ratings dated in [start, end], oldest first; only the ratings are validated."""
+    with files.reading() as op:
+        found = [
+            r
+            for name in files.months_in(op, start, end)
+            for r in files.ratings(op, name)
+            if (start is None or r.date >= start) and (end is None or r.date <= end)
+        ]
+    found.sort(key=lambda r: (r.date, r.id))
+    return found
+
+
 def last_rating(
     files: Files, before: date | None = None, since: date | None = None
 ) -> Rating | None:
     """The latest rating (dated on or before ``before``, and not before ``since``, if given);
     None when there is none. ``since`` bounds the months read: without it a logbook with
-    no rating is read whole."""
+    no rating is read whole (the ratings only)."""
     with files.reading() as op:
         names = files.months_in(op, since, before)
         for name in reversed(names):
-            doc = files.doc(op, name)
-            if doc is None or not doc.ratings:
-                continue
             found = [
                 r
-                for r in doc.ratings
+                for r in files.ratings(op, name)
                 if (before is None or r.date <= before) and (since is None or r.date >= since)
             ]
             if found:

@@ -68,14 +68,16 @@ def week(
 
         flows.offer_checkin(store, guide, now, plain)
     result = period.week(store, guide, last, today)
-    from alslog.cli.rate_flow import rating_due
+    from alslog.cli.rate_flow import rating_every
     from alslog.logbook import rate
     from alslog.summary import WEEK_DAYS
     from alslog.views import rating as rated
 
     start = last - timedelta(days=WEEK_DAYS - 1)
-    function = rate.over_period(store, start, last)
-    due = rating_due(store, where, today) if last == today else False
+    # The due line only for this week: a look at the past is not told what is due now.
+    due_on = today if last == today else None
+    function = rate.over_period(store, start, last, due_on=due_on, every_days=rating_every(where))
+    due = function.due
     if as_json:
         doc = documents.week_json(result)
         doc.update(rated.ratings_dict(function.ratings, function.slope), rating_due=due)
