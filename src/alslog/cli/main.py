@@ -72,7 +72,28 @@ def main(argv: list[str] | None = None) -> None:
         signal.signal(signal.SIGINT, previous)
     if message is not None:
         _say(message)
+    if argv is None:
+        _end(int(code))
     sys.exit(int(code))
+
+
+def _end(code: int) -> None:
+    """End the program now, skipping Python's teardown.
+
+    Freeing every object and module one by one is about a fifteenth of a short
+    command's time, and nothing is left for it to do: every file alslog writes
+    is closed and synced before its command returns, and no exit handler holds
+    anything of ours. The output is flushed first; if that fails, Python's own
+    exit runs as before.
+    """
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)
 
 
 def _run(args: list[str]) -> tuple[str | None, int]:
