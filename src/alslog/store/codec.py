@@ -18,12 +18,10 @@ patch them to try a migration).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -137,6 +135,8 @@ def is_month_file(entry: str) -> bool:
 
 
 def sha256(data: bytes) -> str:
+    import hashlib  # only the journal sums what it writes
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -209,19 +209,48 @@ def record_count(raw: Raw) -> int:
 
 
 # ---- one month document -----------------------------------------------------------
-@dataclass
 class Doc:
-    """A month file as read: raw dicts (kept for writing) and, once validated, models."""
+    """A month file as read: raw dicts (kept for writing) and, once validated, models.
 
-    name: str
-    path: Path
-    raw: Raw
-    exists: bool
-    schema: int = SCHEMA
-    count: int = 0  # records in the file as read
-    sessions: list[Session] | None = None  # validated models, parallel to raw["sessions"]
-    checkins: list[CheckIn] | None = None
-    ratings: list[Rating] | None = None
+    ``sessions``, ``checkins`` and ``ratings`` are the validated models, parallel to
+    the raw lists (None until validated); ``count`` is the records in the file as read.
+    (A plain class: a dataclass costs a millisecond of every start-up to create.)
+    """
+
+    __slots__ = (
+        "checkins",
+        "count",
+        "exists",
+        "name",
+        "path",
+        "ratings",
+        "raw",
+        "schema",
+        "sessions",
+    )
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        path: Path,
+        raw: Raw,
+        exists: bool,
+        schema: int = SCHEMA,
+        count: int = 0,
+        sessions: list[Session] | None = None,
+        checkins: list[CheckIn] | None = None,
+        ratings: list[Rating] | None = None,
+    ) -> None:
+        self.name = name
+        self.path = path
+        self.raw = raw
+        self.exists = exists
+        self.schema = schema
+        self.count = count
+        self.sessions = sessions
+        self.checkins = checkins
+        self.ratings = ratings
 
     @property
     def raw_sessions(self) -> list[Raw]:

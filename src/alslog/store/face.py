@@ -23,17 +23,36 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import alslog.store.check as check
 import alslog.store.reads as reads
-import alslog.store.writes as writes
 from alslog.models import CheckIn, Kind, Rating, Session
-from alslog.store.backups import BackupInfo
-from alslog.store.check import CheckReport
 from alslog.store.codec import Raw
 from alslog.store.files import Files
 from alslog.store.reads import Period
-from alslog.store.writes import Change
+
+if TYPE_CHECKING:
+    import alslog.store.check as check
+    import alslog.store.writes as writes
+    from alslog.store.backups import BackupInfo
+    from alslog.store.check import CheckReport
+    from alslog.store.writes import Change
+else:
+
+    class _Later:
+        """A part imported when first used: a command that only reads never loads the
+        write path, and only doctor loads the check."""
+
+        def __init__(self, name: str) -> None:
+            self._name = name
+
+        def __getattr__(self, attr: str) -> Any:
+            import importlib
+
+            return getattr(importlib.import_module(self._name), attr)
+
+    check = _Later("alslog.store.check")
+    writes = _Later("alslog.store.writes")
 
 
 class Store:

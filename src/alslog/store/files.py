@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,23 +22,27 @@ import alslog.store.undo as undo
 from alslog import atomic
 from alslog.errors import BusyError, StoreCorruptError, StoreVersionError, WriteError
 from alslog.models import CheckIn, Rating, Session
-from alslog.store.backups import Backups
 from alslog.store.codec import UNDO_FILE, Doc, Raw
 
 if TYPE_CHECKING:
     from alslog.lock import FolderLock
+    from alslog.store.backups import Backups
 
 
-@dataclass
 class Op:
-    """One public call: the journal overlay it reads through and what it loaded."""
+    """One public call: the journal overlay it reads through and what it loaded:
+    ``docs`` by month, ``data`` (the bytes each doc was read from), ``dirty`` (the
+    months it changes) and ``log`` (the undo log, once read)."""
 
-    overlay: dict[str, bytes]
-    docs: dict[str, Doc | None] = field(default_factory=dict)
-    data: dict[str, bytes] = field(default_factory=dict)  # the bytes each doc was read from
-    dirty: dict[str, Doc] = field(default_factory=dict)
-    log: Raw | None = None  # the undo log, once read
-    writing: bool = False
+    __slots__ = ("data", "dirty", "docs", "log", "overlay", "writing")
+
+    def __init__(self, overlay: dict[str, bytes], *, writing: bool = False) -> None:
+        self.overlay = overlay
+        self.docs: dict[str, Doc | None] = {}
+        self.data: dict[str, bytes] = {}
+        self.dirty: dict[str, Doc] = {}
+        self.log: Raw | None = None
+        self.writing = writing
 
 
 def position(doc: Doc, key: str, rid: str) -> int | None:
@@ -60,12 +63,22 @@ class Files:
         self.backup_dir = backup_dir
         self.clock = clock
         self.lock_timeout = lock_timeout
-        self.backups = Backups(backup_dir, clock)
+        self._backups: Backups | None = None
         # Month name -> the bytes last validated and the records they gave. Files
         # are read afresh in every call (another alslog may have written), but
         # validating the very same bytes again gives the very same records.
         self._validated: dict[str, tuple[bytes, list[Session], list[CheckIn], list[Rating]]] = {}
         self._undo_checked: bytes | None = None  # the undo log's bytes last checked whole
+
+    @property
+    def backups(self) -> Backups:
+        """The backup generations, loaded on first use (a plain read needs them only to
+        name a good backup of a damaged file)."""
+        if self._backups is None:
+            from alslog.store.backups import Backups
+
+            self._backups = Backups(self.backup_dir, self.clock)
+        return self._backups
 
     # ---- the lock ---------------------------------------------------------------
     def _lock(self) -> FolderLock:

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import alslog.store.codec as codec
 import alslog.store.undo as undo
 from alslog import atomic
 from alslog.errors import StoreCorruptError, StoreVersionError, WriteError
-from alslog.store.backups import Backups
 from alslog.store.codec import JOURNAL_FILE, UNDO_FILE, Doc, Raw
+
+if TYPE_CHECKING:
+    from alslog.store.backups import Backups
 
 JOURNAL_FORMAT = "alslog-journal"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 import alslog.store.undo as undo
 from alslog.errors import NotFoundError, UsageError
@@ -13,8 +13,7 @@ from alslog.store.codec import CHECKIN_FIELDS, RATING_FIELDS, SESSION_FIELDS, UN
 from alslog.store.files import Files, Op, position
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """What one read of a stretch of days found: its sessions, check-ins, ratings, oldest first."""
 
     sessions: tuple[Session, ...]
