@@ -67,3 +67,31 @@ def test_any_ordinary_value_round_trips_or_is_refused_plainly(value: object) -> 
         assert limits.parse_json(text) == value
     except ValueError as exc:  # only a huge integer or a lone surrogate may be refused
         assert "digits" in str(exc) or "surrogate" in str(exc) or "nests" in str(exc)
+
+
+# ---- the stored files' depth check ---------------------------------------------------
+_TEXT = st.text(alphabet='ab"\\[]{} \n', max_size=8)
+_JSON = st.recursive(
+    st.none() | st.integers(-5, 5) | _TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
+    max_leaves=30,
+)
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    return 0
+
+
+@given(_JSON, st.integers(0, 8), st.booleans())
+def test_the_depth_check_of_stored_files_counts_only_real_nesting(
+    value: object, depth: int, ascii_only: bool
+) -> None:
+    """Brackets and quotes inside strings (escaped or not) never change the answer."""
+    from alslog.store.codec import shallow
+
+    data = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
+    assert shallow(data, depth) == (_depth(value) <= depth)

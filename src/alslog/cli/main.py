@@ -84,10 +84,13 @@ def _end(code: int) -> None:
     command's time, and nothing is left for it to do: every file alslog writes
     is closed and synced before its command returns, and no exit handler holds
     anything of ours. The output is flushed first; if that fails, Python's own
-    exit runs as before.
+    exit runs as before. It runs too under a profiler or a coverage tracer, which
+    write their results at exit.
     """
     import os
 
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

