@@ -65,6 +65,34 @@ def test_week_reads_once(cli: Any, calls: Counter[str]) -> None:
     assert dict(calls) == {"period": 1, "first_day": 1, "ratings": 1}
 
 
+def test_week_with_history_before_it_does_not_look_for_the_first_day(
+    cli: Any, calls: Counter[str]
+) -> None:
+    """A record read in the days before the week shows the logbook had begun."""
+    _history(cli)
+    assert cli("add", "rom", "10", "--at", "8 days ago", "--yes").code == 0
+    calls.clear()
+    assert cli("week", "--yes").code == 0
+    assert dict(calls) == {"period": 1, "ratings": 1}
+
+
+@pytest.mark.parametrize("first", [30, 9, 8, 7, 6, 3, 0])
+@pytest.mark.parametrize("also", [(), (8,), (9, 2)])
+def test_the_week_is_the_same_whether_or_not_the_first_day_is_read(
+    cli: Any, monkeypatch: pytest.MonkeyPatch, first: int, also: tuple[int, ...]
+) -> None:
+    """Skipping the first day's read changes nothing: a day before the week is as good."""
+    import json
+
+    import alslog.logbook.safety as safety
+
+    for age in (first, *also):
+        assert cli("add", "stretching", "15", "--at", f"{age} days ago", "--yes").code == 0
+    quick = json.loads(cli("week", "--json", "--yes").out)
+    monkeypatch.setattr(safety, "begun_by", lambda store, start, read: store.first_day())
+    assert json.loads(cli("week", "--json", "--yes").out) == quick
+
+
 def test_checkin_reads_once_and_writes_once(cli: Any, calls: Counter[str]) -> None:
     _history(cli)
     calls.clear()

@@ -23,6 +23,7 @@ from alslog.models import CheckIn, Finding, Rating, Session, most_serious_first
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
+    from alslog.store import Period as StorePeriod
     from alslog.store import Store
 
 
@@ -171,13 +172,25 @@ def on_day_in(
     )
 
 
+def begun_by(store: Store, start: date, read: StorePeriod) -> date | None:
+    """The logbook's first day, or a day before ``start`` by which it had begun.
+
+    The daily rules and the summary ask only whether the logbook had begun by
+    each day from ``start`` on, so a record read before ``start`` answers them
+    without reading the logbook's first month (None: the logbook is empty).
+    """
+    earlier = [s.day for s in read.sessions if s.day < start]
+    earlier.extend(c.date for c in read.checkins if c.date < start)
+    return min(earlier) if earlier else store.first_day()
+
+
 def on_day(store: Store, guide: Guidelines, day: date, today: date) -> Day:
     """What was logged on ``day`` and what the rules say about it (``ready``, ``add``).
 
     One read; for a day before today the logbook's first day is read too.
     """
     read = store.period(*day_window(guide, day))
-    first_day = store.first_day() if day < today else None
+    first_day = begun_by(store, day, read) if day < today else None
     return on_day_in(guide, day, read.sessions, read.checkins, today, first_day=first_day)
 
 
@@ -190,7 +203,7 @@ class Period:
     sessions: list[Session]  # those in [start, end]
     checkins: list[CheckIn]  # those in [start, end]
     findings: list[Finding]  # those dated in [start, end], most serious first
-    first_day: date | None  # the logbook's first day
+    first_day: date | None  # the logbook's first day, or a day before start (begun_by)
 
 
 def period_in(
@@ -228,7 +241,7 @@ def over_period(store: Store, guide: Guidelines, start: date, end: date, today: 
     and the logbook's first day for the daily rules)."""
     around = margin(guide)
     read = store.period(start - around, end + around)
-    first_day = store.first_day()
+    first_day = begun_by(store, start, read)
     # A rating in the period is judged against the one before it, however long ago.
     ratings = [r for r in read.ratings if start <= r.date <= end]
     before = store.last_rating(start - timedelta(days=1)) if ratings else None
