@@ -92,3 +92,31 @@ def test_a_failed_wait_leaves_no_descriptor_open(tmp_path: Path) -> None:
     finally:
         proc.kill()
         proc.wait()
+
+
+@pytest.mark.xdist_group("serial")  # waits on another process
+def test_a_wait_leaves_the_timer_signal_as_it_found_it(tmp_path: Path) -> None:
+    import signal
+
+    def mine(signum: int, frame: object) -> None:  # pragma: no cover - never fired
+        raise AssertionError("a stray timer signal")
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        proc = holder(tmp_path, 30)
+        try:
+            with pytest.raises(LockTimeout):
+                FolderLock(tmp_path).acquire(timeout=0.2)
+            assert signal.getsignal(signal.SIGALRM) is mine
+            assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+            # A timer someone else set is left running: the wait polls instead.
+            signal.setitimer(signal.ITIMER_REAL, 60)
+            with pytest.raises(LockTimeout):
+                FolderLock(tmp_path).acquire(timeout=0.2)
+            assert signal.getitimer(signal.ITIMER_REAL)[0] > 50
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            proc.kill()
+            proc.wait()
+    finally:
+        signal.signal(signal.SIGALRM, previous)

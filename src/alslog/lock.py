@@ -44,20 +44,14 @@ class FolderLock:
         lock file) passes through for the caller to name.
         """
         import fcntl
-        import time
 
         flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(self.path, flags, 0o600)
         try:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise LockTimeout(str(self.path)) from None
-                    time.sleep(poll)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                _wait(fd, timeout, poll, self.path)
         except BaseException:  # a timeout, an error or a Ctrl-C: leave no descriptor
             os.close(fd)
             raise
@@ -68,6 +62,54 @@ class FolderLock:
         fd, self._fd = self._fd, None
         if fd is not None:
             os.close(fd)
+
+
+class _Expired(Exception):
+    pass
+
+
+def _wait(fd: int, timeout: float, poll: float, path: Path) -> None:
+    """Wait for the lock another process holds, at most ``timeout`` seconds.
+
+    In the main thread the wait is the kernel's: a blocked flock, cut short by a
+    timer. Waiting there, this process is woken as the holder lets go; one that
+    polled could miss every moment the lock was free while others kept taking
+    it (four processes adding at once starved one for 30 seconds). Elsewhere
+    (no timer signal off the main thread, or a timer someone else set) it polls.
+    """
+    import fcntl
+    import signal
+    import threading
+    import time
+
+    main = threading.current_thread() is threading.main_thread()
+    if timeout > 0 and main and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0):
+
+        def expired(signum: int, frame: object) -> None:
+            raise _Expired
+
+        previous = signal.signal(signal.SIGALRM, expired)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _Expired:
+            raise LockTimeout(str(path)) from None
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+        return
+    deadline = time.monotonic() + timeout
+    while True:
+        if time.monotonic() >= deadline:
+            raise LockTimeout(str(path))
+        time.sleep(poll)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            continue
 
 
 def file_lock(folder: Path) -> FolderLock:
