@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from alslog.errors import UsageError
 from alslog.models import EARLIEST, Rating
@@ -88,8 +88,7 @@ def total(rating: Rating | Sequence[int]) -> int:
     return sum(_scores_of(rating))
 
 
-@dataclass(frozen=True)
-class Subscores:
+class Subscores(NamedTuple):
     """The four subscores, each 0-12: items 1-3, 4-6, 7-9 and 10-12."""
 
     bulbar: int
@@ -177,8 +176,7 @@ def delta_fs(rating: Rating, onset: str) -> float | None:
 
 
 # ---- what a rule needs ------------------------------------------------------------------
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What changed from one rating to a later one.
 
     ``fall`` is the points the total went down (0 when it stayed or rose);

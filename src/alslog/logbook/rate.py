@@ -7,9 +7,8 @@ a frozen result for the command line to render. ``today`` is an argument.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from alslog import rating as core
 from alslog.logbook.valid import validated
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
 WINDOW = timedelta(days=core.SLOPE_WINDOW_DAYS)
 
 
-@dataclass(frozen=True)
-class Rated:
+class Rated(NamedTuple):
     """A rating stored: the record, the one before it, the slope now and any findings."""
 
     rating: Rating
@@ -138,8 +136,7 @@ def _due(latest: Rating | None, every_days: int | None, today: date) -> bool | i
     )
 
 
-@dataclass(frozen=True)
-class Function:
+class Function(NamedTuple):
     """The ratings of a period and the slope at its end (None without enough ratings),
     and whether a rating is due (False unless asked for ``due_on`` a day)."""
 

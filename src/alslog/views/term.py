@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from alslog.words import DAYS_LONG, DAYS_SHORT, MONTHS_LONG, MONTHS_SHORT
 
@@ -40,8 +39,7 @@ _CODES = {
 }
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """An output target: whether to colour, the width to wrap to, and whether plain.
 
     ``plain``: text for listening and pasting (no wrapping, no bars, words

@@ -9,7 +9,6 @@ terminal they never ask.
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
@@ -208,7 +207,7 @@ def add(
     if may_ask and rpe is None and the_kind in flows.EFFORT_KINDS:
         rpe, said_talk = flows.ask_effort(store, guide, the_kind)
         if talk is None and said_talk is not None:
-            flags = replace(flags, talk=said_talk)
+            flags = flags._replace(talk=said_talk)
         asked = True
     if may_ask and not safety_given:
         flags = flows.with_problems(flags, flows.problems())
