@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from alslog import rating as core
-from alslog.logbook.valid import validated
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
@@ -44,6 +43,7 @@ def rate(
     tube: bool = False,
 ) -> Rated:
     """Store a new rating of ``day`` and say what it shows beside the earlier ones."""
+    from alslog.logbook.valid import validated
     from alslog.models import Rating
 
     record: Rating = validated(Rating, id=new_id, date=day, scores=scores, tube=tube, note=note)
@@ -63,6 +63,7 @@ def edit(
     today: date,
 ) -> Rated:
     """Change a stored rating's scores, date or note ('' clears the note)."""
+    from alslog.logbook.valid import validated
     from alslog.models import Rating
 
     fields = record.model_dump()
