@@ -20,6 +20,7 @@ from alslog.cli.app import (
     open_store,
     output,
     print_json,
+    rating_every,
 )
 
 
@@ -69,7 +70,6 @@ def week(
 
         flows.offer_checkin(store, guide, now, plain)
     result = period.week(store, guide, last, today)
-    from alslog.cli.rate_flow import rating_every
     from alslog.logbook import rate
     from alslog.summary import WEEK_DAYS
     from alslog.views import rating as rated
