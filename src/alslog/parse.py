@@ -54,15 +54,15 @@ def parse_kind(text: str) -> Kind:
     raise UsageError(f"Unknown kind '{text}': use {ACCEPTED_KINDS}.")
 
 
-_DURATION = re.compile(
-    r"^(?:(?P<h>\d+)\s*h(?:ours?|rs?)?)?\s*(?:(?P<m>\d+)\s*(?:m|min|mins|minutes?)?)?$"
-)
+# The patterns here are text, compiled on first use (and cached by re): `add stretching
+# 15` compiles only this one, not the forms of dates and times it was not given.
+_DURATION = r"^(?:(?P<h>\d+)\s*h(?:ours?|rs?)?)?\s*(?:(?P<m>\d+)\s*(?:m|min|mins|minutes?)?)?$"
 
 
 def parse_minutes(text: str) -> int:
     """Minutes from '30', '30m', '1h' or '1h15' (1 to 600)."""
     raw = text.strip().lower()
-    match = _DURATION.match(raw) if raw else None
+    match = re.match(_DURATION, raw) if raw else None
     if not match or not (match.group("h") or match.group("m")):
         raise UsageError(
             f"'{text}' is not a duration: give whole minutes from {MINUTES_MIN} to {MINUTES_MAX}, "
@@ -103,8 +103,8 @@ def check_range(name: str, value: int | None, low: int, high: int) -> int | None
     return value
 
 
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
+_DATE = r"^(\d{4})-(\d{1,2})-(\d{1,2})$"
+_TIME = r"^(\d{1,2})[:.h](\d{2})$"
 
 
 def _parse_day(word: str, today: date) -> date | None:
@@ -112,7 +112,7 @@ def _parse_day(word: str, today: date) -> date | None:
         return today
     if word == "yesterday":
         return today - timedelta(days=1)
-    match = _DATE.match(word)
+    match = re.match(_DATE, word)
     if not match:
         return None
     try:
@@ -122,7 +122,7 @@ def _parse_day(word: str, today: date) -> date | None:
 
 
 def _parse_time(word: str) -> time | None:
-    match = _TIME.match(word)
+    match = re.match(_TIME, word)
     if not match:
         return None
     try:
@@ -201,17 +201,17 @@ def parse_when(text: str, now: datetime) -> datetime:
 # goes on to these (and to the date library, imported only then: it costs
 # about 50 ms).
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"^(?P<last>last\s+)?(?P<name>[a-z]{3,9})\b\s*(?:at\s+)?(?P<rest>.*)$")
+_WEEKDAY = r"^(?P<last>last\s+)?(?P<name>[a-z]{3,9})\b\s*(?:at\s+)?(?P<rest>.*)$"
 # Day and month in figures could be read either way round (11/12): refused.
-_SLASHED = re.compile(r"\d\s*[/.]\s*\d+\s*[/.]|\d+\s*/\s*\d")
-_CLOCK_WORDS = re.compile(
+_SLASHED = r"\d\s*[/.]\s*\d+\s*[/.]|\d+\s*/\s*\d"
+_CLOCK_WORDS = (
     r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|midnight|morning|afternoon|evening|night"
     r"|(?:in the |this )(?:morning|afternoon|evening))$"
 )
 # "18h" or "2h": a length, read by the library as "in 18 hours".
-_SPAN = re.compile(r"^\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?)$")
+_SPAN = r"^\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?)$"
 # A date in figures is for the fixed forms alone: one they refused is not a real day.
-_FIGURES = re.compile(r"\d{3,}\s*-|-\s*\d")
+_FIGURES = r"\d{3,}\s*-|-\s*\d"
 
 
 def _weekday(name: str) -> int | None:
@@ -236,14 +236,14 @@ def _natural(text: str, now: datetime, accepted: str, what: str) -> tuple[date, 
     day = _parse_day(first, today)  # "2026-11-20 9am", "yesterday at 9:30pm"
     if day is not None and rest:
         return day, _clock_words(rest.removeprefix("at "), now, refused)
-    if _SLASHED.search(raw):
+    if re.search(_SLASHED, raw):
         raise UsageError(
             f"'{text}' could be day/month or month/day: write the date as YYYY-MM-DD, "
             f"or use {accepted}."
         )
-    if not raw or _FIGURES.search(raw) or _SPAN.match(raw):
+    if not raw or re.search(_FIGURES, raw) or re.match(_SPAN, raw):
         raise refused
-    match = _WEEKDAY.match(raw)
+    match = re.match(_WEEKDAY, raw)
     number = _weekday(match.group("name")) if match else None
     if match is not None and number is not None:
         back = (today.weekday() - number) % 7
@@ -269,7 +269,7 @@ def _clock_words(raw: str, now: datetime, refused: UsageError) -> time:
     clock = _parse_time(raw)
     if clock is not None:
         return clock
-    if not _CLOCK_WORDS.match(raw):  # "18h" would be read as "in 18 hours"
+    if not re.match(_CLOCK_WORDS, raw):  # "18h" would be read as "in 18 hours"
         raise refused
     found = _library(raw, now)
     if found is None or found[1] is None or found[2]:
