@@ -8,8 +8,8 @@ the user config dir (platformdirs).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "alslog"
 HOME_ENV = "ALSLOG_HOME"
@@ -17,8 +17,7 @@ GUIDELINES_FILE = "guidelines.toml"
 CONFIG_FILE = "config.toml"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """Resolved locations for one run of the program."""
 
     data_dir: Path

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
 
 from alslog.errors import UsageError
-from alslog.models import EARLIEST, Rating
-from alslog.rating_items import ITEMS, SCORE_MAX, SCORE_MIN, SCORES, Item
+from alslog.models import EARLIEST, RATING_ITEMS, RATING_SCORE_MAX, RATING_SCORE_MIN, Rating
+
+if TYPE_CHECKING:
+    from alslog.rating_items import ITEMS, SCORES, Item
 
 __all__ = [
     "BREATHING_ITEMS",
@@ -49,8 +51,8 @@ __all__ = [
     "total",
 ]
 
-ITEM_COUNT = len(ITEMS)  # 12
-MAX_TOTAL = ITEM_COUNT * SCORE_MAX  # 48
+ITEM_COUNT = RATING_ITEMS  # 12, len(ITEMS)
+MAX_TOTAL = ITEM_COUNT * RATING_SCORE_MAX  # 48
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12
 SLOPE_WINDOW_DAYS = 182  # six months of 30.4375 days, in whole days (182.6)
 SLOPE_MIN_SPAN_DAYS = 28  # a slope from ratings closer together is mostly noise
@@ -68,10 +70,25 @@ SUBSCORES: dict[str, tuple[str, tuple[int, ...]]] = {
 BREATHING_ITEMS: tuple[int, ...] = SUBSCORES["breathing"][1]
 
 
+def __getattr__(name: str) -> object:
+    """``ITEMS``, ``Item`` and ``SCORES``, from ``rating_items`` when first asked for.
+
+    Only asking and reporting need the items' words: ``week`` and ``add``, which
+    read totals and slopes, do not pay for importing them.
+    """
+    if name in ("ITEMS", "Item", "SCORES"):
+        from alslog import rating_items
+
+        return getattr(rating_items, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def item(number: int) -> Item:
     """The item with that number (1-12)."""
     if not 1 <= number <= ITEM_COUNT:
         raise ValueError(f"items are numbered 1 to {ITEM_COUNT}, not {number}")
+    from alslog.rating_items import ITEMS
+
     return ITEMS[number - 1]
 
 
@@ -88,8 +105,7 @@ def total(rating: Rating | Sequence[int]) -> int:
     return sum(_scores_of(rating))
 
 
-@dataclass(frozen=True)
-class Subscores:
+class Subscores(NamedTuple):
     """The four subscores, each 0-12: items 1-3, 4-6, 7-9 and 10-12."""
 
     bulbar: int
@@ -177,8 +193,7 @@ def delta_fs(rating: Rating, onset: str) -> float | None:
 
 
 # ---- what a rule needs ------------------------------------------------------------------
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What changed from one rating to a later one.
 
     ``fall`` is the points the total went down (0 when it stayed or rose);
@@ -245,7 +260,7 @@ def rating_due(
 
 
 # ---- scripts ----------------------------------------------------------------------------
-_ACCEPTED = f"scores are {SCORE_MIN} to {SCORE_MAX} ({SCORE_MAX} is normal)"
+_ACCEPTED = f"scores are {RATING_SCORE_MIN} to {RATING_SCORE_MAX} ({RATING_SCORE_MAX} is normal)"
 
 
 def _shown(token: str) -> str:
@@ -276,6 +291,8 @@ def parse_scores(text: str) -> tuple[int, ...]:
             if fields
             else f"{ITEM_COUNT} scores are needed, in item order (e.g. 4,4,3,4,4,4,4,3,3,4,4,4)"
         )
+    from alslog.rating_items import ITEMS
+
     scores: list[int] = []
     for number, token in enumerate(fields, start=1):
         where = f"item {number} ({ITEMS[number - 1].name})"

@@ -5,8 +5,8 @@ Pure: sessions, check-ins and findings in, a summary out. No I/O, no clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from alslog.models import KINDS, CheckIn, Finding, Session, most_serious_first
 from alslog.words import MARK_SHORT, session_marks
@@ -14,8 +14,7 @@ from alslog.words import MARK_SHORT, session_marks
 WEEK_DAYS = 7
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     """One day of the summary."""
 
     date: date
@@ -31,8 +30,7 @@ class Day:
         return sum(self.minutes.values())
 
 
-@dataclass(frozen=True)
-class WeekSummary:
+class WeekSummary(NamedTuple):
     """Seven days ending on ``end``, with totals and findings."""
 
     start: date
@@ -40,7 +38,7 @@ class WeekSummary:
     today: date
     days: tuple[Day, ...]
     findings: tuple[Finding, ...]
-    checkins: tuple[CheckIn, ...] = field(default=())
+    checkins: tuple[CheckIn, ...] = ()
 
     def minutes(self, kind: str) -> int:
         """Minutes of one kind over the week."""

@@ -294,6 +294,20 @@ def default_activity(where: Paths, kind: str) -> str | None:
     return config_module.load(where).default_activity(kind)
 
 
+def rating_every(where: Paths) -> int | None:
+    """The ``rating_every_days`` setting (None: unset, or a config file that does not load:
+    its own commands say what is wrong with it)."""
+    if not where.config_file.is_file():  # no settings: skip loading them (and tomllib)
+        return None
+    from alslog import config
+    from alslog.errors import ConfigError
+
+    try:
+        return config.load(where).rating_every_days
+    except ConfigError:
+        return None
+
+
 def load_guidelines(where: Paths, override: Path | None) -> Guidelines:
     from alslog import guidelines as guidelines_module
 

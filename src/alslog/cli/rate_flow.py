@@ -12,7 +12,6 @@ nothing changed (``s``, ``y``); 12 digits and Enter otherwise.
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from alslog.cli.prompts import ENTER, answered, key, say, yes_no
@@ -122,28 +121,13 @@ def rating_questions(last: Rating | None, day: date) -> tuple[tuple[int, ...], b
         scores.pop()
 
 
-def rating_every(where: Paths) -> int | None:
-    """The ``rating_every_days`` setting (None: unset).
-
-    A config file that does not load counts as unset here (its own commands say
-    what is wrong with it).
-    """
-    if not where.config_file.is_file():  # no settings: skip loading them (and tomllib)
-        return None
-    from alslog import config
-    from alslog.errors import ConfigError
-
-    with contextlib.suppress(ConfigError):
-        return config.load(where).rating_every_days
-    return None
-
-
 def rating_due(store: Store, where: Paths, today: date) -> bool | int:
     """Whether a rating is due (``rating.rating_due``; ``rating_every_days``, default 30).
 
     Someone who has never rated and set no interval is not told: ratings are
     for those who keep them, and a line every day would be noise.
     """
+    from alslog.cli.app import rating_every
     from alslog.logbook import rate
 
     return rate.due(store, rating_every(where), today)

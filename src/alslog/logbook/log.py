@@ -7,9 +7,8 @@ means kept going after tiring) and the check for a session logged twice.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import alslog.logbook.safety as safety
 from alslog.logbook.valid import validated
@@ -39,8 +38,7 @@ def tiredness(tired: bool | None, kept_going: bool | None) -> tuple[bool | None,
     return tired, kept_going
 
 
-@dataclass(frozen=True)
-class Flags:
+class Flags(NamedTuple):
     """What is said about how a session went (from options or from the questions)."""
 
     tired: bool = False
@@ -54,8 +52,7 @@ class Flags:
         self, *, tired: bool, kept_going: bool, talk: bool | None, symptoms: Sequence[str]
     ) -> Flags:
         """These flags with the answers to the safety questions (talk: only if said there)."""
-        return replace(
-            self,
+        return self._replace(
             tired=tired,
             kept_going=kept_going,
             talk=talk if talk is not None else self.talk,
@@ -98,8 +95,7 @@ def new_session(
     return session
 
 
-@dataclass(frozen=True)
-class RoutinePart:
+class RoutinePart(NamedTuple):
     """One session of a routine: what, and when it ended."""
 
     kind: Kind
@@ -161,8 +157,7 @@ def last_logged(store: Store) -> Session | None:
     return logged[0][1] if logged else store.last_session()
 
 
-@dataclass(frozen=True)
-class Twice:
+class Twice(NamedTuple):
     """One of the sessions being logged was logged a few minutes ago."""
 
     session: Session  # the new one
@@ -187,14 +182,28 @@ def logged_twice(store: Store, sessions: Sequence[Session], now: datetime) -> Tw
     return None
 
 
-@dataclass(frozen=True)
 class Logged:
     """Sessions stored, and what the guidelines say about them."""
 
-    sessions: tuple[Session, ...]
-    findings: list[Finding]
-    earlier_alerts: list[Finding]  # today's alerts from before: they still mean stop
-    done_today: dict[Kind, bool] = field(default_factory=dict)  # the daily kinds done today
+    __slots__ = ("done_today", "earlier_alerts", "findings", "sessions")
+
+    def __init__(
+        self,
+        sessions: tuple[Session, ...],
+        findings: list[Finding],
+        earlier_alerts: list[Finding],  # today's alerts from before: they still mean stop
+        done_today: dict[Kind, bool] | None = None,  # the daily kinds done today
+    ) -> None:
+        self.sessions = sessions
+        self.findings = findings
+        self.earlier_alerts = earlier_alerts
+        self.done_today: dict[Kind, bool] = {} if done_today is None else done_today
+
+    def __repr__(self) -> str:
+        return (
+            f"Logged(sessions={self.sessions!r}, findings={self.findings!r}, "
+            f"earlier_alerts={self.earlier_alerts!r}, done_today={self.done_today!r})"
+        )
 
 
 def log_sessions(

@@ -7,9 +7,8 @@ daily rules) and returns the picture the command renders.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import alslog.logbook.safety as safety
 
@@ -57,8 +56,7 @@ def trend(
     )
 
 
-@dataclass(frozen=True)
-class Today:
+class Today(NamedTuple):
     """What was logged today, for ``ready``: the day's records and findings, and the
     reasons they give (an alert means rest)."""
 

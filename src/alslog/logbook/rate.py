@@ -7,12 +7,10 @@ a frozen result for the command line to render. ``today`` is an argument.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from alslog import rating as core
-from alslog.logbook.valid import validated
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
@@ -24,8 +22,7 @@ if TYPE_CHECKING:
 WINDOW = timedelta(days=core.SLOPE_WINDOW_DAYS)
 
 
-@dataclass(frozen=True)
-class Rated:
+class Rated(NamedTuple):
     """A rating stored: the record, the one before it, the slope now and any findings."""
 
     rating: Rating
@@ -46,6 +43,7 @@ def rate(
     tube: bool = False,
 ) -> Rated:
     """Store a new rating of ``day`` and say what it shows beside the earlier ones."""
+    from alslog.logbook.valid import validated
     from alslog.models import Rating
 
     record: Rating = validated(Rating, id=new_id, date=day, scores=scores, tube=tube, note=note)
@@ -65,6 +63,7 @@ def edit(
     today: date,
 ) -> Rated:
     """Change a stored rating's scores, date or note ('' clears the note)."""
+    from alslog.logbook.valid import validated
     from alslog.models import Rating
 
     fields = record.model_dump()
@@ -138,8 +137,7 @@ def _due(latest: Rating | None, every_days: int | None, today: date) -> bool | i
     )
 
 
-@dataclass(frozen=True)
-class Function:
+class Function(NamedTuple):
     """The ratings of a period and the slope at its end (None without enough ratings),
     and whether a rating is due (False unless asked for ``due_on`` a day)."""
 

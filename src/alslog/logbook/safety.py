@@ -14,9 +14,8 @@ the new sessions' findings, what is done today).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from alslog import guidelines as rules
 from alslog.models import CheckIn, Finding, Rating, Session, most_serious_first
@@ -129,8 +128,7 @@ def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date
     return about_checkin_in(guide, checkin, read.sessions, today)
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     """One day's records with the findings dated on it."""
 
     sessions: list[Session]
@@ -194,8 +192,7 @@ def on_day(store: Store, guide: Guidelines, day: date, today: date) -> Day:
     return on_day_in(guide, day, read.sessions, read.checkins, today, first_day=first_day)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """The records of a period with the findings about it."""
 
     start: date

@@ -96,10 +96,10 @@ def shallow(data: bytes, depth: int = limits.MAX_DEPTH) -> bool:
     innermost (empty) pairs, so the tree is gone after as many passes as it is
     deep. (For invalid JSON the answer does not matter: the parse fails.)
     """
-    if b"\\" in data:
-        outside = _STRING.sub(b"", data)
-    else:  # no escape: every quote opens or closes a string, every other piece is outside
-        outside = b"".join(data.split(b'"')[::2])  # three times as fast as the pattern
+    # With no escape every quote opens or closes a string, so every other piece is
+    # outside one: a split finds them three times as fast as the pattern.
+    plain = b"\\" not in data
+    outside = b"".join(data.split(b'"')[::2]) if plain else _STRING.sub(b"", data)
     brackets = outside.translate(None, _NOT_BRACKET)
     for _ in range(depth):
         if not brackets:

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from alslog.words import DAYS_LONG, DAYS_SHORT, MONTHS_LONG, MONTHS_SHORT
 
@@ -40,8 +39,7 @@ _CODES = {
 }
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """An output target: whether to colour, the width to wrap to, and whether plain.
 
     ``plain``: text for listening and pasting (no wrapping, no bars, words
@@ -112,29 +110,33 @@ class Term:
 # "Tue" -> "Tuesday", "Dec" -> "December": the names of alslog.words ("May" stays).
 _DAYS = dict(zip(DAYS_SHORT, DAYS_LONG, strict=True))
 _MONTHS = {s: name for s, name in zip(MONTHS_SHORT, MONTHS_LONG, strict=True) if s != name}
-_rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = []
+_Rule = tuple[tuple[str, ...], str, "Callable[[re.Match[str]], str]"]
+_rules: list[_Rule] = []
 
 
-def _compiled() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
-    import re  # here: `alslog add` in a script must not pay for it before it is needed
+def _spoken_rules() -> list[_Rule]:
+    """Each short form: what a text must hold for it to be there, its pattern, its words.
 
+    A pattern is compiled (by ``re``, once) only when a text holds one of its
+    needles: a line of ``add`` has no dates nor scales, so it compiles neither.
+    """
     if not _rules:
         days = "|".join(_DAYS)
         months = "|".join(_MONTHS)
         _rules.extend(
             [
                 # "Tue 1 Dec" -> "Tuesday 1 December"; "1 Dec" -> "1 December"
-                (re.compile(rf"\b({days})(?= \d{{1,2}}\b)"), lambda m: _DAYS[m[1]]),
-                (re.compile(rf"(?<=\b\d )({months})\b|(?<=\b\d\d )({months})\b"),
+                (tuple(_DAYS), rf"\b({days})(?= \d{{1,2}}\b)", lambda m: _DAYS[m[1]]),
+                (tuple(_MONTHS), rf"(?<=\b\d )({months})\b|(?<=\b\d\d )({months})\b",
                  lambda m: _MONTHS[m[1] or m[2]]),
                 # "35 min" -> "35 minutes", "1 min" -> "1 minute"
-                (re.compile(r"\b(\d+) min\b(?!-)"),
+                ((" min",), r"\b(\d+) min\b(?!-)",
                  lambda m: f"{m[1]} minute{'' if m[1] == '1' else 's'}"),
                 # "3/10" -> "3 out of 10"
-                (re.compile(r"(?<![\w/.:])(\d{1,2})/10\b(?![/.:]\w|/)"),
+                (("/10",), r"(?<![\w/.:])(\d{1,2})/10\b(?![/.:]\w|/)",
                  lambda m: f"{m[1]} out of 10"),
                 # "6-20", "11–13" -> "6 to 20" (never a date: 2026-11-20 has longer parts)
-                (re.compile(r"(?<![\w\-–/.:])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\w\-–/]|[.:]\w)"),
+                (("-", "–"), r"(?<![\w\-–/.:])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\w\-–/]|[.:]\w)",
                  lambda m: f"{m[1]} to {m[2]}"),
             ]
         )  # fmt: skip
@@ -148,6 +150,9 @@ def spoken(text: str) -> str:
     "3 out of 10", "6-20" "6 to 20". Dates (2026-11-20), times (09:30), file
     names and paths (2026-11--....json, a/1-2/b) and record ids are left as they are.
     """
-    for pattern, replacement in _compiled():
-        text = pattern.sub(replacement, text)
+    import re  # here: `alslog add` in a script must not pay for it before it is needed
+
+    for needles, pattern, replacement in _spoken_rules():
+        if any(needle in text for needle in needles):
+            text = re.sub(pattern, replacement, text)
     return text

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from alslog import escape
 from alslog.models import CheckIn, Finding, Kind, Rating, Session
-from alslog.summary import aching_words
 from alslog.words import SEVERITY_LABEL, and_list, day_short, session_marks, time_of, weekday
 
 # Defined in alslog.words and offered here too (imported, not copied) for the
@@ -292,6 +291,8 @@ def checkin_text(checkin: CheckIn) -> str:
     """A check-in in words: 'aching (calves, 6/10), fatigue 3/10, symptoms: ..., note: ...'."""
     parts = []
     if checkin.aching is True:
+        from alslog.summary import aching_words  # here: `add` needs no week summary
+
         parts.append(aching_words(checkin))
     elif checkin.aching is False:
         parts.append("no aching")

@@ -9,7 +9,6 @@ terminal they never ask.
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
@@ -149,7 +148,6 @@ def add(
     aerobic or strengthening session was (as last time), and any problems
     (tired, kept going, could not talk, a symptom).
     """
-    import alslog.cli.flows as flows
     import alslog.cli.prompts as prompts
     from alslog import parse
     from alslog.logbook.log import Flags
@@ -170,6 +168,8 @@ def add(
         parse.check_rpe(rpe, moderate=guide.moderate_band)
         when = parse.parse_when(at, now) if at is not None else now
         if may_ask:
+            import alslog.cli.flows as flows  # the questions: only on a terminal
+
             flows.offer_checkin(store, guide, now, plain)
         _add_routine(routine, where, store, guide, now, when, flags=flags,
                      ask_problems=may_ask and not safety_given, may_ask=may_ask,
@@ -193,6 +193,8 @@ def add(
 
     asked = False
     if may_ask:
+        import alslog.cli.flows as flows  # the questions, here and below: only on a terminal
+
         asked = flows.offer_checkin(store, guide, now, plain)
         if the_kind is None:
             the_kind = flows.ask_kind(store)
@@ -208,7 +210,7 @@ def add(
     if may_ask and rpe is None and the_kind in flows.EFFORT_KINDS:
         rpe, said_talk = flows.ask_effort(store, guide, the_kind)
         if talk is None and said_talk is not None:
-            flags = replace(flags, talk=said_talk)
+            flags = flags._replace(talk=said_talk)
         asked = True
     if may_ask and not safety_given:
         flags = flows.with_problems(flags, flows.problems())
@@ -297,10 +299,8 @@ def _log_and_show(
     terminal (Enter = no, nothing saved), else saved with a note saying so.
     An alert logged earlier today is repeated first: it still means stop.
     """
-    import alslog.cli.flows as flows
     import alslog.cli.prompts as prompts
     from alslog.logbook.log import log_sessions, logged_twice
-    from alslog.views import documents
     from alslog.views import text as render
 
     today = now.date()
@@ -311,8 +311,9 @@ def _log_and_show(
         ago = "less than a minute ago" if minutes == 0 else f"{words.plural(minutes, 'minute')} ago"
         said = "the same session"
         if routine is not None:
-            new = found.session
-            said += f" ({flows.what(new.kind, new.minutes, new.activity)})"
+            from alslog.cli.flows import what
+
+            said += f" ({what(found.session.kind, found.session.minutes, found.session.activity)})"
         twice = (said, ago)
     if twice is not None and may_ask:
         if gap:
@@ -328,6 +329,8 @@ def _log_and_show(
     if twice is not None and not may_ask:
         note = f"Note: {twice[0]} was logged {twice[1]}; saved again."
     if as_json:
+        from alslog.views import documents
+
         if note is not None:  # stdout holds the JSON document only
             print(note, file=sys.stderr)
         if routine is not None:

@@ -20,6 +20,7 @@ from alslog.cli.app import (
     open_store,
     output,
     print_json,
+    rating_every,
 )
 
 
@@ -51,14 +52,15 @@ def week(
 ) -> None:
     """Sum up the last seven days: what was done, daily targets, warnings."""
     import alslog.cli.prompts as prompts
-    from alslog import parse
     from alslog.logbook import period
-    from alslog.views import documents
-    from alslog.views.week import week_lines
 
     now = clock()
     today = now.date()
-    last = parse.parse_date(end, today) if end is not None else today
+    last = today
+    if end is not None:
+        from alslog import parse  # only for --end: this week needs no parsing
+
+        last = parse.parse_date(end, today)
     where = get_paths()
     guide = load_guidelines(where, guidelines_path)
     store = open_store(where)
@@ -68,7 +70,6 @@ def week(
 
         flows.offer_checkin(store, guide, now, plain)
     result = period.week(store, guide, last, today)
-    from alslog.cli.rate_flow import rating_every
     from alslog.logbook import rate
     from alslog.summary import WEEK_DAYS
     from alslog.views import rating as rated
@@ -79,10 +80,14 @@ def week(
     function = rate.over_period(store, start, last, due_on=due_on, every_days=rating_every(where))
     due = function.due
     if as_json:
+        from alslog.views import documents
+
         doc = documents.week_json(result)
         doc.update(rated.ratings_dict(function.ratings, function.slope), rating_due=due)
         print_json(doc)
         return
+    from alslog.views.week import week_lines
+
     term = output(plain)
     lines = week_lines(term, result, daily_kinds=guide.daily_kinds)
     ratings = rated.week_line(function.ratings)
