@@ -120,6 +120,24 @@ def parse(data: bytes) -> Any:
         ) from None
 
 
+def without_ratings(name: str, data: bytes) -> bool:
+    """True when ``data`` is plainly a month as alslog writes one without ratings.
+
+    That is schema 1 (a month holding a rating is written as schema 2), from
+    its usual first lines to its closing brace, with no NUL byte and no
+    "ratings" anywhere. An empty, cut-short, zeroed or garbage file, a newer
+    schema, or a file edited by hand into another shape gets False: it is then
+    parsed and checked in full.
+    """
+    head = f'{{\n "format": {dumps(FORMAT)},\n "schema": 1,\n "month": "{name}",\n'.encode()
+    return (
+        data.startswith(head)
+        and data.endswith(b"\n}\n")
+        and b"\0" not in data
+        and b'"ratings"' not in data
+    )
+
+
 def read_bounded(path: Path) -> bytes:
     """A file's bytes; ValueError (before reading it) when it is larger than alslog reads."""
     with open(path, "rb") as handle:

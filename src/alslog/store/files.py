@@ -213,21 +213,9 @@ class Files:
         if name in op.docs:
             doc = op.docs[name]
         else:
-            path = self.root / f"{name}.json"
-            data = op.overlay.get(f"{name}.json")
-            if data is None:
-                try:
-                    data = codec.read_bounded(path)
-                except FileNotFoundError:
-                    data = None
-                except OSError as exc:
-                    raise self.corrupt(name, path, f"cannot be read ({atomic.why(exc)})") from None
-                except ValueError as exc:
-                    raise self.corrupt(name, path, str(exc)) from None
-            doc = None if data is None else self.parse(name, path, data)
+            data = self.data(op, name)
+            doc = None if data is None else self.parse(name, self.root / f"{name}.json", data)
             op.docs[name] = doc
-            if data is not None:
-                op.data[name] = data
         if doc is not None and validate and doc.sessions is None:
             data = op.data.get(name)
             known = self._validated.get(name)
@@ -253,9 +241,38 @@ class Files:
                 )
         return doc
 
+    def data(self, op: Op, name: str) -> bytes | None:
+        """A month file's bytes (through the journal), read once per operation; None if
+        there is no such month."""
+        if name in op.data:
+            return op.data[name]
+        path = self.root / f"{name}.json"
+        data = op.overlay.get(f"{name}.json")
+        if data is None:
+            try:
+                data = codec.read_bounded(path)
+            except FileNotFoundError:
+                return None
+            except OSError as exc:
+                raise self.corrupt(name, path, f"cannot be read ({atomic.why(exc)})") from None
+            except ValueError as exc:
+                raise self.corrupt(name, path, str(exc)) from None
+        op.data[name] = data
+        return data
+
     def ratings(self, op: Op, name: str) -> list[Rating]:
         """A month's ratings, validated; its other records are not (a read of ratings
-        alone: a month that holds none costs only its parse)."""
+        alone, for the months behind the slope).
+
+        A month as alslog writes one without ratings (schema 1, whole from its
+        first line to its last, no "ratings" anywhere) is not parsed at all: its
+        sessions are not what this read is for, and any other shape, damage
+        included, is parsed and checked in full.
+        """
+        if name not in op.docs:
+            data = self.data(op, name)
+            if data is None or codec.without_ratings(name, data):
+                return []
         doc = self.doc(op, name, validate=False)
         if doc is None:
             return []
