@@ -96,9 +96,13 @@ def allowed_classes() -> dict[tuple[str, str], type]:
 def read(cache: Path, key: bytes) -> Guidelines | None:
     """The guidelines cached under ``key``, or None (a miss) for anything else."""
     import io
-    import pickle
 
-    class _CacheUnpickler(pickle.Unpickler):
+    try:  # the C unpickler itself: pickle.py (the pure-Python pickler) costs a few M instructions
+        from _pickle import Unpickler, UnpicklingError
+    except ImportError:  # a Python without the accelerator
+        from pickle import Unpickler, UnpicklingError
+
+    class _CacheUnpickler(Unpickler):
         """Builds guideline models and paths only: anything else is a miss."""
 
         allowed = allowed_classes()
@@ -106,11 +110,11 @@ def read(cache: Path, key: bytes) -> Guidelines | None:
         def find_class(self, module: str, name: str) -> Any:
             found = self.allowed.get((module, name))
             if found is None:
-                raise pickle.UnpicklingError(f"{module}.{name} is not a guideline class")
+                raise UnpicklingError(f"{module}.{name} is not a guideline class")
             return found
 
         def persistent_load(self, pid: Any) -> Any:
-            raise pickle.UnpicklingError("no persistent ids in a guideline cache")
+            raise UnpicklingError("no persistent ids in a guideline cache")
 
     import stat
 
