@@ -6,7 +6,7 @@ cache keeps each rule's compiled matcher as plain data beside the guidelines
 (:func:`keep_tables`), so a run restores it instead of building it.
 """
 
-from __future__ import annotations
+# Annotations are objects, not strings: see the note in base.py.
 
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -65,7 +65,7 @@ class SymptomTerms(RuleBase):
         legacy = SymptomGroup(name="your-terms", terms=self.terms, sources=self.sources)
         return (*self.groups, legacy)
 
-    def specs(self) -> tuple[GroupSpec, ...]:
+    def specs(self) -> "tuple[GroupSpec, ...]":
         """Every group as the matcher takes it."""
         return tuple(group.spec() for group in self.all_groups())
 
@@ -100,7 +100,7 @@ def keep_tables(rule: SymptomTerms, kept: Any) -> None:
     _TABLES[id(rule)] = (rule, kept)
 
 
-def _restore(rule: SymptomTerms, specs: tuple[GroupSpec, ...]) -> None:
+def _restore(rule: "SymptomTerms", specs: "tuple[GroupSpec, ...]") -> None:
     """Hand the matcher kept for this very rule to the matcher, if it fits its groups.
 
     Tables of other groups (or not tables at all: a damaged cache) are left
@@ -121,7 +121,7 @@ def _restore(rule: SymptomTerms, specs: tuple[GroupSpec, ...]) -> None:
         compiled(specs, state)
 
 
-def red_flags(texts: Iterable[str], rule: SymptomTerms) -> list[tuple[str, list[Hit]]]:
+def red_flags(texts: Iterable[str], rule: "SymptomTerms") -> "list[tuple[str, list[Hit]]]":
     """Each text that mentions a sign of ``rule``'s groups, with what was found.
 
     Matching is in :mod:`alslog.guidelines.symptoms` (any inflection, word
@@ -151,7 +151,7 @@ def _written(record: Session | CheckIn) -> list[tuple[str, bool]]:
 _QUOTE_MAX = 80
 
 
-def _shown(text: str, is_note: bool, hits: list[Hit]) -> str:
+def _shown(text: str, is_note: bool, hits: "list[Hit]") -> str:
     """A symptom as written; a note in quotes, cut to the part that matched when long."""
     if not is_note:
         return text
