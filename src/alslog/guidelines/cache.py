@@ -66,7 +66,7 @@ def key(path: Path, data: bytes) -> bytes:
             info = os.stat(file)
         except OSError:
             continue
-        digest.update(f"{Path(file).name}:{info.st_mtime_ns}:{info.st_size}\0".encode())
+        digest.update(f"{os.path.basename(file)}:{info.st_mtime_ns}:{info.st_size}\0".encode())
     digest.update(data)
     return digest.hexdigest().encode("ascii")
 
