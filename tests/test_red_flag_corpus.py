@@ -162,13 +162,18 @@ def test_the_matcher_restored_from_the_cache_finds_what_a_built_one_finds(
 def test_tables_that_do_not_fit_the_groups_are_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import pickle
+
     from alslog.guidelines.checks import red_flags as checks
 
     expected = groups_in("chest pain")
     rule = _from_cache(tmp_path)
-    specs, state = checks._TABLES[id(rule)][1]
+    assert isinstance(checks._TABLES[id(rule)][1][1], bytes)  # read only when needed
+    specs, state = checks.tables(rule)
     other = checks.tables(rule.model_copy(update={"groups": rule.groups[:1]}))
-    for bad in (other, (specs, state[:3]), (specs, ("x",) * 7), "damaged", None):
+    bad_states = (state[:3], ("x",) * 7, b"\x80junk", pickle.dumps(Path("x")), pickle.dumps(1))
+    bad_tables = (other, "damaged", None, *((specs, bad) for bad in bad_states))
+    for bad in bad_tables:
         monkeypatch.setattr(symptoms, "_MATCHERS", {})
         checks.keep_tables(rule, bad)
         assert [h.group for _, hits in red_flags(["chest pain"], rule) for h in hits] == expected

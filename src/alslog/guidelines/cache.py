@@ -8,11 +8,11 @@ problem reading it means a miss; writing it is best effort.
 
 Unpickling can run any code a pickle names, and the cache is a file anyone who
 can write the data folder can replace: it is read by an unpickler that builds
-only the guideline models of this package and a path (the matchers are dicts,
-lists, tuples, strings and ints, which need no class), so a forged or damaged
-cache is at worst a miss (the toml is then validated), never code run. Matcher
-tables that do not fit their rule's groups are not used (the matcher is then
-built from the groups).
+only the guideline models of this package and a path (the matchers are pickled
+apart, plain data, read on first use by an unpickler that builds no class at
+all), so a forged or damaged cache is at worst a miss (the toml is then
+validated), never code run. Matcher tables that do not fit their rule's groups
+are not used (the matcher is then built from the groups).
 """
 
 from __future__ import annotations
@@ -177,10 +177,13 @@ def write(cache: Path, key: bytes, guidelines: Guidelines) -> None:
     try:
         # The compiled matchers ride along: built by validation (the red-flag
         # check uses the matcher), so this costs little here and saves every run.
+        # Each state pickled apart, so a run that screens no text (most adds) never
+        # reads it; its groups are the rule's own (pickled once, compared by identity).
         matchers = {
-            rule_id: tables(rule)
+            rule_id: (specs, pickle.dumps(state, protocol=5))
             for rule_id, rule in guidelines.rules.items()
             if isinstance(rule, SymptomTerms) and rule.enabled
+            for specs, state in [tables(rule)]
         }
         data = key + b"\n" + pickle.dumps((guidelines, matchers), protocol=5)
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -94,7 +94,8 @@ def tables(rule: SymptomTerms) -> tuple[Any, Any]:
 
 
 def keep_tables(rule: SymptomTerms, kept: Any) -> None:
-    """Use ``kept`` (:func:`tables` of a rule with the same groups) for ``rule``'s matcher."""
+    """Use ``kept`` (:func:`tables` of a rule with the same groups, its state maybe pickled)
+    for ``rule``'s matcher. A pickled state is read on the first text to screen, if any."""
     if len(_TABLES) >= 16:
         del _TABLES[next(iter(_TABLES))]
     _TABLES[id(rule)] = (rule, kept)
@@ -112,13 +113,38 @@ def _restore(rule: "SymptomTerms", specs: "tuple[GroupSpec, ...]") -> None:
     kept = entry[1]
     if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == specs):
         return
-    state = kept[1]
+    state = _plain(kept[1]) if isinstance(kept[1], bytes) else kept[1]
     if not isinstance(state, tuple) or len(state) != len(_STATE_TYPES):
         return
     if all(isinstance(part, kind) for part, kind in zip(state, _STATE_TYPES, strict=True)):
         from alslog.guidelines.symptoms import compiled
 
         compiled(specs, state)
+
+
+def _plain(blob: bytes) -> Any:
+    """Unpickle plain data (dicts, lists, tuples, strings, numbers); None for anything else.
+
+    No class is ever looked up, so a forged blob can build nothing else.
+    """
+    import io
+
+    try:
+        from _pickle import Unpickler
+    except ImportError:  # a Python without the accelerator
+        from pickle import Unpickler
+
+    class _PlainUnpickler(Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            raise ValueError(f"{module}.{name}: matcher tables hold no classes")
+
+        def persistent_load(self, pid: Any) -> Any:
+            raise ValueError("matcher tables hold no persistent ids")
+
+    try:
+        return _PlainUnpickler(io.BytesIO(blob)).load()
+    except Exception:  # damaged: the matcher is built instead
+        return None
 
 
 def red_flags(texts: Iterable[str], rule: "SymptomTerms") -> "list[tuple[str, list[Hit]]]":
