@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from alslog import guidelines
 from alslog.guidelines import symptoms
+from alslog.guidelines.checks.red_flags import red_flags
 
 CORPUS = tomllib.loads((Path(__file__).parent / "data" / "red_flags.toml").read_text("utf-8"))
 RULE = guidelines.load().rule("red-flag-symptom")
@@ -127,3 +128,53 @@ def test_a_plain_negation_hides_each_shipped_single_word_sign(negation: str) -> 
             if " " in term or group.name == "cramping":
                 continue
             assert groups_in(f"{negation} {term}") == [], f"{negation} {term}"
+
+
+# ---- the matcher kept in the guideline cache ------------------------------------------
+
+
+def _from_cache(tmp_path: Path) -> guidelines.SymptomTerms:
+    from alslog.guidelines import cache
+
+    path = tmp_path / "guidelines.pickle"
+    cache.write(path, b"key", guidelines.load())
+    loaded = cache.read(path, b"key")
+    assert loaded is not None
+    rule = loaded.rule("red-flag-symptom")
+    assert isinstance(rule, guidelines.SymptomTerms)
+    return rule
+
+
+def test_the_matcher_restored_from_the_cache_finds_what_a_built_one_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [text for _group, text in ALERTS] + QUIET + ["chest pian", "SOB", "no chest pain"]
+    built = [groups_in(text) for text in texts]
+    built_state = symptoms._matcher(SPECS).state()
+    rule = _from_cache(tmp_path)
+    monkeypatch.setattr(symptoms, "_MATCHERS", {})
+    monkeypatch.setattr(symptoms._Matcher, "__init__", None)  # restored, never built
+    restored = [[h.group for _, hits in red_flags([text], rule) for h in hits] for text in texts]
+    assert restored == built
+    assert symptoms._matcher(SPECS).state() == built_state
+
+
+def test_tables_that_do_not_fit_the_groups_are_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    from alslog.guidelines.checks import red_flags as checks
+
+    expected = groups_in("chest pain")
+    rule = _from_cache(tmp_path)
+    assert isinstance(checks._TABLES[id(rule)][1][1], bytes)  # read only when needed
+    specs, state = checks.tables(rule)
+    other = checks.tables(rule.model_copy(update={"groups": rule.groups[:1]}))
+    bad_states = (state[:3], ("x",) * 7, b"\x80junk", pickle.dumps(Path("x")), pickle.dumps(1))
+    bad_tables = (other, "damaged", None, *((specs, bad) for bad in bad_states))
+    for bad in bad_tables:
+        monkeypatch.setattr(symptoms, "_MATCHERS", {})
+        checks.keep_tables(rule, bad)
+        assert [h.group for _, hits in red_flags(["chest pain"], rule) for h in hits] == expected
+        assert symptoms._matcher(rule.specs()).state() == checks.tables(rule)[1]

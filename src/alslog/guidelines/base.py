@@ -5,7 +5,10 @@ The checks (``checks/``) and the file's other tables (``schema``, ``guide``)
 build on this; it imports nothing of the package.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` in the modules of models (this one,
+# guide, schema, checks/): pydantic would compile and evaluate every field's
+# annotation string when the class is made, on every run (~7 M instructions).
+# Names imported only for type checking are quoted instead.
 
 import string
 from typing import Annotated, ClassVar, Literal

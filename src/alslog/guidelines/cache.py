@@ -1,13 +1,18 @@
 """The cache of validated guidelines, so most runs skip the TOML and the validators.
 
-The file holds a key line, then the pickled :class:`Guidelines`. It lives in the
-user's own data folder (0700), next to the logbook, and is read only when its
-key matches. Any problem reading it means a miss; writing it is best effort.
+The file holds a key line, then the pickled :class:`Guidelines` with the
+compiled red-flag matcher of each symptom-terms rule (plain data: building it
+costs several times more than reading it back). It lives in the user's own data
+folder (0700), next to the logbook, and is read only when its key matches. Any
+problem reading it means a miss; writing it is best effort.
 
 Unpickling can run any code a pickle names, and the cache is a file anyone who
 can write the data folder can replace: it is read by an unpickler that builds
-only the guideline models of this package and a path, so a forged or damaged
-cache is at worst a miss (the toml is then validated), never code run.
+only the guideline models of this package and a path (the matchers are pickled
+apart, plain data, read on first use by an unpickler that builds no class at
+all), so a forged or damaged cache is at worst a miss (the toml is then
+validated), never code run. Matcher tables that do not fit their rule's groups
+are not used (the matcher is then built from the groups).
 """
 
 from __future__ import annotations
@@ -21,10 +26,11 @@ from pydantic import BaseModel
 
 from alslog import paths
 from alslog.guidelines.base import RuleBase
+from alslog.guidelines.checks.red_flags import SymptomTerms, keep_tables, tables
 from alslog.guidelines.guide import Guide, Topic
 from alslog.guidelines.schema import REQUIRED_RULES, Guidelines, Ready, Source
 
-FORMAT = b"alslog-guidelines-cache 1"
+FORMAT = b"alslog-guidelines-cache 2"
 MAX_BYTES = 4 * 1024 * 1024  # the shipped guidelines pickle to ~16 KB
 _PACKAGE = __name__.rpartition(".")[0]  # "alslog.guidelines"
 _FOLDERS = (os.path.dirname(__file__), os.path.join(os.path.dirname(__file__), "checks"))
@@ -60,7 +66,7 @@ def key(path: Path, data: bytes) -> bytes:
             info = os.stat(file)
         except OSError:
             continue
-        digest.update(f"{Path(file).name}:{info.st_mtime_ns}:{info.st_size}\0".encode())
+        digest.update(f"{os.path.basename(file)}:{info.st_mtime_ns}:{info.st_size}\0".encode())
     digest.update(data)
     return digest.hexdigest().encode("ascii")
 
@@ -90,9 +96,13 @@ def allowed_classes() -> dict[tuple[str, str], type]:
 def read(cache: Path, key: bytes) -> Guidelines | None:
     """The guidelines cached under ``key``, or None (a miss) for anything else."""
     import io
-    import pickle
 
-    class _CacheUnpickler(pickle.Unpickler):
+    try:  # the C unpickler itself: pickle.py (the pure-Python pickler) costs a few M instructions
+        from _pickle import Unpickler, UnpicklingError
+    except ImportError:  # a Python without the accelerator
+        from pickle import Unpickler, UnpicklingError
+
+    class _CacheUnpickler(Unpickler):
         """Builds guideline models and paths only: anything else is a miss."""
 
         allowed = allowed_classes()
@@ -100,11 +110,11 @@ def read(cache: Path, key: bytes) -> Guidelines | None:
         def find_class(self, module: str, name: str) -> Any:
             found = self.allowed.get((module, name))
             if found is None:
-                raise pickle.UnpicklingError(f"{module}.{name} is not a guideline class")
+                raise UnpicklingError(f"{module}.{name} is not a guideline class")
             return found
 
         def persistent_load(self, pid: Any) -> Any:
-            raise pickle.UnpicklingError("no persistent ids in a guideline cache")
+            raise UnpicklingError("no persistent ids in a guideline cache")
 
     import stat
 
@@ -120,11 +130,20 @@ def read(cache: Path, key: bytes) -> Guidelines | None:
         head, _, body = blob.partition(b"\n")
         if head != key:
             return None
-        guidelines = _CacheUnpickler(io.BytesIO(body)).load()
+        loaded = _CacheUnpickler(io.BytesIO(body)).load()
+        if not isinstance(loaded, tuple) or len(loaded) != 2:
+            return None
+        guidelines, matchers = loaded
         if not isinstance(guidelines, Guidelines) or not _whole(guidelines):
+            return None
+        if not isinstance(matchers, dict):
             return None
     except Exception:  # a missing, damaged, forged or outdated cache is a miss
         return None
+    for rule_id, kept in matchers.items():
+        rule = guidelines.rules.get(rule_id) if isinstance(rule_id, str) else None
+        if isinstance(rule, SymptomTerms):  # used only if they fit its groups
+            keep_tables(rule, kept)
     return guidelines
 
 
@@ -156,7 +175,17 @@ def write(cache: Path, key: bytes, guidelines: Guidelines) -> None:
     from alslog import atomic
 
     try:
-        data = key + b"\n" + pickle.dumps(guidelines, protocol=5)
+        # The compiled matchers ride along: built by validation (the red-flag
+        # check uses the matcher), so this costs little here and saves every run.
+        # Each state pickled apart, so a run that screens no text (most adds) never
+        # reads it; its groups are the rule's own (pickled once, compared by identity).
+        matchers = {
+            rule_id: (specs, pickle.dumps(state, protocol=5))
+            for rule_id, rule in guidelines.rules.items()
+            if isinstance(rule, SymptomTerms) and rule.enabled
+            for specs, state in [tables(rule)]
+        }
+        data = key + b"\n" + pickle.dumps((guidelines, matchers), protocol=5)
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         atomic.write_atomic(cache, data)
     except Exception:  # best effort: without a cache (read-only home...) it is only slower

@@ -1,7 +1,7 @@
 """The guide's pages: :class:`Topic` and :class:`Guide`, finding a topic by a prefix
 of its name, and filling its ``{days}`` and ``{percent}`` from the aching rule."""
 
-from __future__ import annotations
+# Annotations are objects, not strings: see the note in base.py.
 
 from collections.abc import Mapping
 from typing import Annotated

@@ -292,12 +292,13 @@ def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     return first + tuple(x for x in second if x not in first)
 
 
-_TOML_TWICE = re.compile(r"Cannot declare \((.*)\) twice \(at (line \d+)")
+# Compiled only for a file with a TOML error (re caches it), not on every load.
+_TOML_TWICE = r"Cannot declare \((.*)\) twice \(at (line \d+)"
 
 
 def _toml_problem(text: str) -> str:
     """tomllib's message, with plainer words for a table or key written twice."""
-    twice = _TOML_TWICE.search(text)
+    twice = re.search(_TOML_TWICE, text)
     if twice:
         key = ".".join(part.strip().strip("'\"") for part in twice.group(1).split(",") if part)
         return f"{twice.group(2)}: [{key}] is written twice (ids must be unique)"

@@ -18,7 +18,7 @@ Layout of ``guidelines.toml`` (tables keyed by id, so a duplicate id is a TOML e
 Each rule's settings are defined beside its check in ``checks/``.
 """
 
-from __future__ import annotations
+# Annotations are objects, not strings: see the note in base.py.
 
 from collections.abc import Iterable
 from pathlib import Path

@@ -4,7 +4,7 @@ The aching rule's window and cut also fill the guide topics' ``{days}`` and
 ``{percent}`` (:data:`TOPIC_PLACEHOLDERS`, :meth:`AchingAfter.topic_values`).
 """
 
-from __future__ import annotations
+# Annotations are objects, not strings: see the note in base.py.
 
 import math
 from collections.abc import Iterator

@@ -1,6 +1,6 @@
 """Checks on how much and what was done: too long a session, a kind with a standing caution."""
 
-from __future__ import annotations
+# Annotations are objects, not strings: see the note in base.py.
 
 from collections.abc import Iterator
 from typing import Literal

@@ -1,6 +1,6 @@
 """The daily reminder: a finished day without a session of a kind asked for every day."""
 
-from __future__ import annotations
+# Annotations are objects, not strings: see the note in base.py.
 
 from collections.abc import Iterator
 from datetime import timedelta

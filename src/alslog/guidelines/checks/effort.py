@@ -1,6 +1,6 @@
 """Checks on how hard a session was: above a Borg rating, could not talk, kept going."""
 
-from __future__ import annotations
+# Annotations are objects, not strings: see the note in base.py.
 
 from collections.abc import Iterator
 from typing import Literal

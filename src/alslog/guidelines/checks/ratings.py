@@ -4,7 +4,7 @@ A rating is information for the care team, not a diagnosis: the finding says
 what fell and whom to tell, never why it fell.
 """
 
-from __future__ import annotations
+# Annotations are objects, not strings: see the note in base.py.
 
 import itertools
 from collections.abc import Iterator
@@ -78,7 +78,7 @@ def rating_fall(rule_id: str, rule: RatingFall, ctx: Context) -> Iterator[Findin
         yield finding(rule_id, rule, ctx, latest.date, values)
 
 
-def _what(change: Change, total_fell: bool, breathing: tuple[int, ...]) -> str:
+def _what(change: "Change", total_fell: bool, breathing: tuple[int, ...]) -> str:
     """'your total went from 45 to 42 (3 points lower) and your score for ... went from 4 to 3'."""
     from alslog.rating import item
 

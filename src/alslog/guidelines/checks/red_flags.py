@@ -1,14 +1,16 @@
 """The red-flag checks: signs to stop for in what people write, and other symptoms.
 
 Matching is in :mod:`alslog.guidelines.symptoms`, imported on the first text
-to screen (a cached load of the guidelines needs none of it).
+to screen (a cached load of the guidelines needs none of it). The guideline
+cache keeps each rule's compiled matcher as plain data beside the guidelines
+(:func:`keep_tables`), so a run restores it instead of building it.
 """
 
-from __future__ import annotations
+# Annotations are objects, not strings: see the note in base.py.
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -63,7 +65,7 @@ class SymptomTerms(RuleBase):
         legacy = SymptomGroup(name="your-terms", terms=self.terms, sources=self.sources)
         return (*self.groups, legacy)
 
-    def specs(self) -> tuple[GroupSpec, ...]:
+    def specs(self) -> "tuple[GroupSpec, ...]":
         """Every group as the matcher takes it."""
         return tuple(group.spec() for group in self.all_groups())
 
@@ -75,7 +77,77 @@ class SymptomOther(RuleBase):
     check: Literal["symptom-other"]
 
 
-def red_flags(texts: Iterable[str], rule: SymptomTerms) -> list[tuple[str, list[Hit]]]:
+# The compiled matchers that came with cached guidelines: id(rule) -> (rule, tables).
+# Kept beside the rules, not in them, so a rule equals the same rule validated anew.
+_TABLES: dict[int, tuple[SymptomTerms, Any]] = {}
+# What a matcher's state is made of (``symptoms._Matcher.state``).
+_STATE_TYPES = (tuple, dict, dict, dict, list, dict, dict)
+
+
+def tables(rule: SymptomTerms) -> tuple[Any, Any]:
+    """The rule's compiled matcher as plain data (its groups and the matcher's state),
+    for the guideline cache to keep and :func:`keep_tables` to hand back."""
+    from alslog.guidelines.symptoms import compiled
+
+    specs = rule.specs()
+    return (specs, compiled(specs).state())
+
+
+def keep_tables(rule: SymptomTerms, kept: Any) -> None:
+    """Use ``kept`` (:func:`tables` of a rule with the same groups, its state maybe pickled)
+    for ``rule``'s matcher. A pickled state is read on the first text to screen, if any."""
+    if len(_TABLES) >= 16:
+        del _TABLES[next(iter(_TABLES))]
+    _TABLES[id(rule)] = (rule, kept)
+
+
+def _restore(rule: "SymptomTerms", specs: "tuple[GroupSpec, ...]") -> None:
+    """Hand the matcher kept for this very rule to the matcher, if it fits its groups.
+
+    Tables of other groups (or not tables at all: a damaged cache) are left
+    unused, and the matcher is built from the groups as without a cache.
+    """
+    entry = _TABLES.pop(id(rule), None)
+    if entry is None or entry[0] is not rule:
+        return
+    kept = entry[1]
+    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == specs):
+        return
+    state = _plain(kept[1]) if isinstance(kept[1], bytes) else kept[1]
+    if not isinstance(state, tuple) or len(state) != len(_STATE_TYPES):
+        return
+    if all(isinstance(part, kind) for part, kind in zip(state, _STATE_TYPES, strict=True)):
+        from alslog.guidelines.symptoms import compiled
+
+        compiled(specs, state)
+
+
+def _plain(blob: bytes) -> Any:
+    """Unpickle plain data (dicts, lists, tuples, strings, numbers); None for anything else.
+
+    No class is ever looked up, so a forged blob can build nothing else.
+    """
+    import io
+
+    try:
+        from _pickle import Unpickler
+    except ImportError:  # a Python without the accelerator
+        from pickle import Unpickler
+
+    class _PlainUnpickler(Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            raise ValueError(f"{module}.{name}: matcher tables hold no classes")
+
+        def persistent_load(self, pid: Any) -> Any:
+            raise ValueError("matcher tables hold no persistent ids")
+
+    try:
+        return _PlainUnpickler(io.BytesIO(blob)).load()
+    except Exception:  # damaged: the matcher is built instead
+        return None
+
+
+def red_flags(texts: Iterable[str], rule: "SymptomTerms") -> "list[tuple[str, list[Hit]]]":
     """Each text that mentions a sign of ``rule``'s groups, with what was found.
 
     Matching is in :mod:`alslog.guidelines.symptoms` (any inflection, word
@@ -86,7 +158,10 @@ def red_flags(texts: Iterable[str], rule: SymptomTerms) -> list[tuple[str, list[
         return []
     from alslog.guidelines.symptoms import screen
 
-    return screen(texts, rule.specs())
+    specs = rule.specs()
+    if _TABLES:
+        _restore(rule, specs)
+    return screen(texts, specs)
 
 
 # What a person wrote that is screened for red flags: each symptom, then every other
@@ -102,7 +177,7 @@ def _written(record: Session | CheckIn) -> list[tuple[str, bool]]:
 _QUOTE_MAX = 80
 
 
-def _shown(text: str, is_note: bool, hits: list[Hit]) -> str:
+def _shown(text: str, is_note: bool, hits: "list[Hit]") -> str:
     """A symptom as written; a note in quotes, cut to the part that matched when long."""
     if not is_note:
         return text
