@@ -115,3 +115,20 @@ def test_add_week_and_help_import_nothing_they_do_not_need() -> None:
         loaded = _modules_after(*args)
         heavy = {m for m in loaded if m.split(".")[0] in ("rich", "tomllib")}
         assert not heavy, (args, sorted(heavy))
+
+
+def test_a_cache_damaged_after_it_was_written_is_a_miss(tmp_path: Path) -> None:
+    """One flipped bit in the pickled rules or tables: the key still matches, the sum not."""
+    from alslog.guidelines import cache, load
+
+    g = load(None)
+    path = tmp_path / "guidelines.pickle"
+    cache.write(path, b"key", g)
+    assert cache.read(path, b"key") == g
+    data = bytearray(path.read_bytes())
+    start = data.index(b"\n") + 1
+    for offset in (start + 40, len(data) // 2, len(data) - 10):
+        flipped = bytearray(data)
+        flipped[offset] ^= 0x01
+        path.write_bytes(bytes(flipped))
+        assert cache.read(path, b"key") is None

@@ -1,8 +1,9 @@
 """The cache of validated guidelines, so most runs skip the TOML and the validators.
 
-The file holds a key line, then the pickled :class:`Guidelines` with the
-compiled red-flag matcher of each symptom-terms rule (plain data: building it
-costs several times more than reading it back). It lives in the user's own data
+The file holds a key line (the key and the checksum of the rest), then the
+pickled :class:`Guidelines` with the compiled red-flag matcher of each
+symptom-terms rule (plain data: building it costs several times more than
+reading it back). It lives in the user's own data
 folder (0700), next to the logbook, and is read only when its key matches. Any
 problem reading it means a miss; writing it is best effort.
 
@@ -128,7 +129,7 @@ def read(cache: Path, key: bytes) -> Guidelines | None:
         if len(blob) > MAX_BYTES:
             return None
         head, _, body = blob.partition(b"\n")
-        if head != key:
+        if head != key + b" " + _sum(body):  # another key, or a body damaged since
             return None
         loaded = _CacheUnpickler(io.BytesIO(body)).load()
         if not isinstance(loaded, tuple) or len(loaded) != 2:
@@ -145,6 +146,14 @@ def read(cache: Path, key: bytes) -> Guidelines | None:
         if isinstance(rule, SymptomTerms):  # used only if they fit its groups
             keep_tables(rule, kept)
     return guidelines
+
+
+def _sum(body: bytes) -> bytes:
+    """The body's checksum, on the key line: a flipped bit in the pickled rules or the
+    matcher's tables is a miss (validated again), never a rule or a red flag changed."""
+    import hashlib
+
+    return hashlib.sha256(body).hexdigest().encode("ascii")
 
 
 def _whole(guidelines: Guidelines) -> bool:
@@ -185,7 +194,8 @@ def write(cache: Path, key: bytes, guidelines: Guidelines) -> None:
             if isinstance(rule, SymptomTerms) and rule.enabled
             for specs, state in [tables(rule)]
         }
-        data = key + b"\n" + pickle.dumps((guidelines, matchers), protocol=5)
+        body = pickle.dumps((guidelines, matchers), protocol=5)
+        data = key + b" " + _sum(body) + b"\n" + body
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         atomic.write_atomic(cache, data)
     except Exception:  # best effort: without a cache (read-only home...) it is only slower
