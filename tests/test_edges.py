@@ -8,6 +8,7 @@ of start-up, empty dates, and the default activity per kind.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -182,14 +183,16 @@ def test_a_forged_guideline_cache_is_a_miss_never_code_run(
         b"\x80\x05garbage",
         pickle.dumps(shipped),  # an allowed class, but not guidelines
     ):
-        cache.write_bytes(key + b"\n" + body)
+        # With its checksum right (anyone can compute it): the unpickler is what refuses it.
+        forged = key + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+        cache.write_bytes(forged)
         result = run_alslog("add", "rom", "5", "--yes")
         assert result.code == 0, result.err
         assert result.err == ""
         assert not marker.exists()
         # The miss was revalidated from the toml and a good cache written in its place.
-        assert cache.read_bytes().startswith(key + b"\n")
-        assert cache.read_bytes() != key + b"\n" + body
+        assert cache.read_bytes().startswith(key + b" ")
+        assert cache.read_bytes() != forged
     assert run_alslog("week").code == 0  # and the rewritten cache is a hit that works
 
 

@@ -105,13 +105,14 @@ def record_month(kind: str, rid: str, raw: Raw, where: str) -> str:
     """Validate one record an undo entry restores or removes; its month (YYYY-MM).
 
     The month comes from the validated date, never from the text of the entry, so
-    a damaged entry can name no file outside the logbook.
+    a damaged entry can name no file outside the logbook. ``raw`` is part of an
+    undo log parsed by ``codec.parse``, which already kept the whole file within
+    the limits (depth, text, numbers): only the record itself is checked here.
     """
     model, known = MODELS[kind]
     if raw.get("id") != rid:
         raise ValueError(f"{where}: the record's id is not {rid!r}")
     try:
-        limits.check_tree(raw)
         item = codec.validated(model, raw, known)
     except ValidationError as exc:
         raise ValueError(f"{where} (id {rid!r}): {codec.first_error(exc)}") from None
