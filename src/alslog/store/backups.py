@@ -11,9 +11,9 @@ import contextlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import alslog.store.codec as codec
 from alslog import atomic
@@ -24,8 +24,7 @@ STAMP = "%Y%m%dT%H%M%S%fZ"
 BACKUP_FILE = re.compile(r"^(\d{4}-\d{2})--(\d{8}T\d{12}Z(?:-\d+)?)--(\d+|bad)\.json\Z", re.ASCII)
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(NamedTuple):
     """One backup generation of a month file."""
 
     name: str

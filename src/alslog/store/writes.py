@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import alslog.store.codec as codec
 import alslog.store.describe as describe
@@ -23,8 +23,7 @@ from alslog.store.codec import (
 from alslog.store.files import Files, position
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What one write did, for messages and for undo: a short description."""
 
     description: str
