@@ -22,7 +22,7 @@ PACKAGE = Path(alslog.__file__).parent
 MAX_LINES = 400
 UI_LIBRARIES = {"typer", "rich", "click"}
 
-FOUNDATION = {"models", "errors", "paths", "atomic", "limits", "escape", "lock", "words"}
+FOUNDATION = {"models", "errors", "paths", "atomic", "limits", "escape", "lock", "words", "frozen"}
 DOMAIN = {
     "parse",
     "config",

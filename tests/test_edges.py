@@ -397,3 +397,15 @@ def test_ctrl_c_at_a_question_is_interrupted_and_nothing_is_logged(
     assert "Cancelled; nothing was saved." in rest  # at a question, Ctrl-C is a cancel
     assert child.exitstatus == 130, rest
     assert _files(alslog_home) == before
+
+
+def test_a_ctrl_c_while_pydantic_builds_a_validator_is_interrupted() -> None:
+    """pydantic's core reports a Ctrl-C during a validator's build in words only."""
+    from pydantic_core import SchemaError
+
+    from alslog.cli.main import _explain
+
+    wrapped = SchemaError('Error building "model" validator:\n  KeyboardInterrupt: ')
+    assert _explain(wrapped) == ("Interrupted.", 130)
+    other = SchemaError('Error building "model" validator: bad schema')
+    assert _explain(other)[1] == 1

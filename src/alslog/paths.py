@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+
+from alslog.frozen import Frozen
 
 APP_NAME = "alslog"
 HOME_ENV = "ALSLOG_HOME"
@@ -17,7 +18,7 @@ GUIDELINES_FILE = "guidelines.toml"
 CONFIG_FILE = "config.toml"
 
 
-class Paths(NamedTuple):
+class Paths(Frozen):
     """Resolved locations for one run of the program."""
 
     data_dir: Path

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from alslog.errors import UsageError
+from alslog.frozen import Frozen
 from alslog.models import EARLIEST, RATING_ITEMS, RATING_SCORE_MAX, RATING_SCORE_MIN, Rating
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def total(rating: Rating | Sequence[int]) -> int:
     return sum(_scores_of(rating))
 
 
-class Subscores(NamedTuple):
+class Subscores(Frozen):
     """The four subscores, each 0-12: items 1-3, 4-6, 7-9 and 10-12."""
 
     bulbar: int
@@ -193,7 +194,7 @@ def delta_fs(rating: Rating, onset: str) -> float | None:
 
 
 # ---- what a rule needs ------------------------------------------------------------------
-class Change(NamedTuple):
+class Change(Frozen):
     """What changed from one rating to a later one.
 
     ``fall`` is the points the total went down (0 when it stayed or rose);

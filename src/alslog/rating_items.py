@@ -14,13 +14,13 @@ instrument's. Pure data: no I/O.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from alslog.frozen import Frozen
 
 SCORE_MIN, SCORE_MAX = 0, 4
 SCORES = (4, 3, 2, 1, 0)  # the order the answers are listed and asked in
 
 
-class Item(NamedTuple):
+class Item(Frozen):
     """One ALSFRS-R item: what it is called and how alslog asks it.
 
     ``answers`` are the labels of the scores 4, 3, 2, 1 and 0, in that order.

@@ -6,15 +6,15 @@ Pure: sessions, check-ins and findings in, a summary out. No I/O, no clock.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import NamedTuple
 
+from alslog.frozen import Frozen
 from alslog.models import KINDS, CheckIn, Finding, Session, most_serious_first
 from alslog.words import MARK_SHORT, session_marks
 
 WEEK_DAYS = 7
 
 
-class Day(NamedTuple):
+class Day(Frozen):
     """One day of the summary."""
 
     date: date
@@ -30,7 +30,7 @@ class Day(NamedTuple):
         return sum(self.minutes.values())
 
 
-class WeekSummary(NamedTuple):
+class WeekSummary(Frozen):
     """Seven days ending on ``end``, with totals and findings."""
 
     start: date

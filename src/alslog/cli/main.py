@@ -194,12 +194,17 @@ def _caused_by_interrupt(error: BaseException) -> bool:
 
     Python wraps some exceptions in its own: a Ctrl-C while a class is being
     built (as an import does) comes out as "RuntimeError: Error calling
-    __set_name__", caused by the KeyboardInterrupt.
+    __set_name__", caused by the KeyboardInterrupt; one while pydantic builds a
+    validator, as a SchemaError that names it.
     """
     seen: set[int] = set()
     cause: BaseException | None = error
     while cause is not None and id(cause) not in seen:
         if isinstance(cause, KeyboardInterrupt):
+            return True
+        # pydantic's core builds validators in Rust: a Ctrl-C meanwhile comes out as
+        # "SchemaError: Error building ... validator: KeyboardInterrupt", in words only.
+        if type(cause).__name__ == "SchemaError" and "KeyboardInterrupt" in str(cause):
             return True
         seen.add(id(cause))
         cause = cause.__cause__ or cause.__context__

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import alslog.logbook.safety as safety
+from alslog.frozen import Frozen
 from alslog.logbook.valid import validated
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def tiredness(tired: bool | None, kept_going: bool | None) -> tuple[bool | None,
     return tired, kept_going
 
 
-class Flags(NamedTuple):
+class Flags(Frozen):
     """What is said about how a session went (from options or from the questions)."""
 
     tired: bool = False
@@ -95,7 +96,7 @@ def new_session(
     return session
 
 
-class RoutinePart(NamedTuple):
+class RoutinePart(Frozen):
     """One session of a routine: what, and when it ended."""
 
     kind: Kind
@@ -157,7 +158,7 @@ def last_logged(store: Store) -> Session | None:
     return logged[0][1] if logged else store.last_session()
 
 
-class Twice(NamedTuple):
+class Twice(Frozen):
     """One of the sessions being logged was logged a few minutes ago."""
 
     session: Session  # the new one

@@ -8,9 +8,10 @@ daily rules) and returns the picture the command renders.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import alslog.logbook.safety as safety
+from alslog.frozen import Frozen
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
@@ -56,7 +57,7 @@ def trend(
     )
 
 
-class Today(NamedTuple):
+class Today(Frozen):
     """What was logged today, for ``ready``: the day's records and findings, and the
     reasons they give (an alert means rest)."""
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from alslog import rating as core
+from alslog.frozen import Frozen
 
 if TYPE_CHECKING:
     from alslog.guidelines import Guidelines
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 WINDOW = timedelta(days=core.SLOPE_WINDOW_DAYS)
 
 
-class Rated(NamedTuple):
+class Rated(Frozen):
     """A rating stored: the record, the one before it, the slope now and any findings."""
 
     rating: Rating
@@ -137,7 +138,7 @@ def _due(latest: Rating | None, every_days: int | None, today: date) -> bool | i
     )
 
 
-class Function(NamedTuple):
+class Function(Frozen):
     """The ratings of a period and the slope at its end (None without enough ratings),
     and whether a rating is due (False unless asked for ``due_on`` a day)."""
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from alslog import guidelines as rules
+from alslog.frozen import Frozen
 from alslog.models import CheckIn, Finding, Rating, Session, most_serious_first
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def about_checkin(store: Store, guide: Guidelines, checkin: CheckIn, today: date
     return about_checkin_in(guide, checkin, read.sessions, today)
 
 
-class Day(NamedTuple):
+class Day(Frozen):
     """One day's records with the findings dated on it."""
 
     sessions: list[Session]
@@ -192,7 +193,7 @@ def on_day(store: Store, guide: Guidelines, day: date, today: date) -> Day:
     return on_day_in(guide, day, read.sessions, read.checkins, today, first_day=first_day)
 
 
-class Period(NamedTuple):
+class Period(Frozen):
     """The records of a period with the findings about it."""
 
     start: date

@@ -13,18 +13,18 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NamedTuple
 
 import alslog.store.codec as codec
 from alslog import atomic
 from alslog.errors import AlslogError
+from alslog.frozen import Frozen
 
 BACKUP_KEEP = 7  # newest generations kept per month (plus the fullest one)
 STAMP = "%Y%m%dT%H%M%S%fZ"
 BACKUP_FILE = re.compile(r"^(\d{4}-\d{2})--(\d{8}T\d{12}Z(?:-\d+)?)--(\d+|bad)\.json\Z", re.ASCII)
 
 
-class BackupInfo(NamedTuple):
+class BackupInfo(Frozen):
     """One backup generation of a month file."""
 
     name: str

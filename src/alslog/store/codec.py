@@ -43,9 +43,8 @@ Raw = dict[str, Any]
 Migration = Callable[[Raw], Raw]
 
 
-# MIGRATIONS[n] turns a month document of schema n into schema n + 1. Applied in
-# memory on read; on write the old file is backed up first and the migrated one
-# is round-trip checked before it replaces it.
+# MIGRATIONS[n] turns a month of schema n into n + 1, in memory on read; on write the
+# old file is backed up first and the migrated one round-trip checked before it replaces it.
 def _add_ratings(raw: Raw) -> Raw:
     raw.setdefault("ratings", [])
     return raw
@@ -123,11 +122,9 @@ def parse(data: bytes) -> Any:
 def without_ratings(name: str, data: bytes) -> bool:
     """True when ``data`` is plainly a month as alslog writes one without ratings.
 
-    That is schema 1 (a month holding a rating is written as schema 2), from
-    its usual first lines to its closing brace, with no NUL byte and no
-    "ratings" anywhere. An empty, cut-short, zeroed or garbage file, a newer
-    schema, or a file edited by hand into another shape gets False: it is then
-    parsed and checked in full.
+    Schema 1 (a month holding a rating is schema 2), from its usual first lines to
+    its closing brace, no NUL byte, no "ratings" anywhere. Anything else (empty, cut
+    short, zeroed, garbage, newer, reshaped by hand) is False: parsed and checked.
     """
     head = f'{{\n "format": {dumps(FORMAT)},\n "schema": 1,\n "month": "{name}",\n'.encode()
     return (
@@ -234,22 +231,9 @@ def record_count(raw: Raw) -> int:
 class Doc:
     """A month file as read: raw dicts (kept for writing) and, once validated, models.
 
-    ``sessions``, ``checkins`` and ``ratings`` are the validated models, parallel to
-    the raw lists (None until validated); ``count`` is the records in the file as read.
-    (A plain class: a dataclass costs a millisecond of every start-up to create.)
+    ``sessions``, ``checkins`` and ``ratings``: the validated models, parallel to the
+    raw lists (None until validated); ``count``: the records in the file as read.
     """
-
-    __slots__ = (
-        "checkins",
-        "count",
-        "exists",
-        "name",
-        "path",
-        "ratings",
-        "raw",
-        "schema",
-        "sessions",
-    )
 
     def __init__(
         self,
@@ -337,9 +321,7 @@ def structure(name: str, data: bytes) -> tuple[Raw, int]:
 def migrate(raw: Raw, schema: int, path: Path) -> Raw:
     """Bring an older document up to SCHEMA in memory (the file is not touched).
 
-    The steps change ``raw`` in place: it is the caller's own, freshly parsed from
-    the file's bytes (a copy of every month on every read was most of ``week``'s
-    running time).
+    The steps change ``raw`` in place: it is the caller's own, freshly parsed.
     """
     while schema < SCHEMA:
         step = MIGRATIONS.get(schema)

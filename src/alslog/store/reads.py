@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import copy
 from datetime import date, datetime
-from typing import NamedTuple
 
 import alslog.store.undo as undo
 from alslog.errors import NotFoundError, UsageError
+from alslog.frozen import Frozen
 from alslog.models import CheckIn, Kind, Rating, Session
 from alslog.store.codec import CHECKIN_FIELDS, RATING_FIELDS, SESSION_FIELDS, UNDO_FILE, Raw
 from alslog.store.files import Files, Op, position
 
 
-class Period(NamedTuple):
+class Period(Frozen):
     """What one read of a stretch of days found: its sessions, check-ins, ratings, oldest first."""
 
     sessions: tuple[Session, ...]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import NamedTuple
 
 import alslog.store.codec as codec
 import alslog.store.describe as describe
 import alslog.store.undo as undo
 from alslog import words
 from alslog.errors import AlslogError, NotFoundError, UsageError
+from alslog.frozen import Frozen
 from alslog.models import CheckIn, Rating, Session
 from alslog.store.codec import (
     CHECKIN_FIELDS,
@@ -23,7 +23,7 @@ from alslog.store.codec import (
 from alslog.store.files import Files, position
 
 
-class Change(NamedTuple):
+class Change(Frozen):
     """What one write did, for messages and for undo: a short description."""
 
     description: str

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from alslog.frozen import Frozen
 from alslog.words import DAYS_LONG, DAYS_SHORT, MONTHS_LONG, MONTHS_SHORT
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ _CODES = {
 }
 
 
-class Term(NamedTuple):
+class Term(Frozen):
     """An output target: whether to colour, the width to wrap to, and whether plain.
 
     ``plain``: text for listening and pasting (no wrapping, no bars, words
