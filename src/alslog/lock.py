@@ -112,11 +112,6 @@ def _wait(fd: int, timeout: float, poll: float, path: Path) -> None:
             continue
 
 
-def file_lock(folder: Path) -> FolderLock:
-    """The (not yet acquired) lock of the logbook in ``folder``."""
-    return FolderLock(folder)
-
-
 @contextlib.contextmanager
 def held(folder: Path, timeout: float) -> Iterator[None]:
     """Hold the logbook's lock for the block, waiting at most ``timeout`` seconds.
@@ -128,7 +123,7 @@ def held(folder: Path, timeout: float) -> Iterator[None]:
     """
     for private in (folder.parent, folder):  # 0700 both, as the store makes them
         private.mkdir(mode=0o700, parents=True, exist_ok=True)
-    lock = file_lock(folder)
+    lock = FolderLock(folder)
     try:
         lock.acquire(timeout)
     except LockTimeout:

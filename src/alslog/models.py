@@ -11,9 +11,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-
-Day = date  # the type, for annotations inside CheckIn where `date` is a field name
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 Kind = Literal["stretching", "rom", "aerobic", "strength", "other"]
 KINDS: tuple[Kind, ...] = ("stretching", "rom", "aerobic", "strength", "other")
@@ -33,6 +38,16 @@ RATING_ITEMS = 12
 RATING_SCORE_MIN, RATING_SCORE_MAX = 0, 4
 
 Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
+
+
+def _not_ancient(value: date) -> date:
+    if value < EARLIEST:
+        raise ValueError(f"must be on or after {EARLIEST.isoformat()}")
+    return value
+
+
+# A check-in's or a rating's day: anything before 1970 is a typing mistake.
+LogDay = Annotated[date, AfterValidator(_not_ancient)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
@@ -97,7 +112,7 @@ class CheckIn(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     id: str = Field(min_length=4, max_length=32, pattern=r"^[0-9a-z]+$")
-    date: date
+    date: LogDay
     aching: bool | None = None
     where: ShortText | None = None
     aching_level: int | None = Field(default=None, ge=0, le=10, strict=True)  # how bad, 0-10
@@ -118,13 +133,6 @@ class CheckIn(BaseModel):
             _no_surrogates(item)
         return value
 
-    @field_validator("date")
-    @classmethod
-    def _not_ancient(cls, value: Day) -> Day:
-        if value < EARLIEST:
-            raise ValueError(f"must be on or after {EARLIEST.isoformat()}")
-        return value
-
 
 RatingScore = Annotated[int, Field(ge=RATING_SCORE_MIN, le=RATING_SCORE_MAX, strict=True)]
 
@@ -137,7 +145,7 @@ class Rating(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
 
     id: str = Field(min_length=4, max_length=32, pattern=r"^[0-9a-z]+$")
-    date: date
+    date: LogDay
     scores: tuple[RatingScore, ...] = Field(min_length=RATING_ITEMS, max_length=RATING_ITEMS)
     # Item 5 was rated for handling a feeding tube (the instrument's 5b), not cutting food.
     tube: bool = False
@@ -147,13 +155,6 @@ class Rating(BaseModel):
     @classmethod
     def _text(cls, value: str | None) -> str | None:
         return _no_surrogates(value)
-
-    @field_validator("date")
-    @classmethod
-    def _not_ancient(cls, value: Day) -> Day:
-        if value < EARLIEST:
-            raise ValueError(f"must be on or after {EARLIEST.isoformat()}")
-        return value
 
     @property
     def total(self) -> int:

@@ -161,13 +161,11 @@ def over_period(
     One read of the ratings serves all three (``week`` asks for them together).
     """
     oldest = min(start, end - WINDOW)
-    if due_on is not None:
-        oldest = min(oldest, _due_since(every_days, due_on))
-    read = store.ratings(oldest, max(end, due_on or end))
+    since = _due_since(every_days, due_on) if due_on is not None else oldest
+    read = store.ratings(min(oldest, since), max(end, due_on or end))
     window = [r for r in read if end - WINDOW <= r.date <= end]
     due: bool | int = False
     if due_on is not None:
-        since = _due_since(every_days, due_on)
         recent = (r for r in read if since <= r.date <= due_on)
         latest = max(recent, key=lambda r: (r.date, r.id), default=None)
         due = _due(latest, every_days, due_on)

@@ -82,9 +82,9 @@ class Files:
 
     # ---- the lock ---------------------------------------------------------------
     def _lock(self) -> FolderLock:
-        from alslog import lock  # the lock config set shares
+        from alslog.lock import FolderLock  # the lock config set shares
 
-        return lock.file_lock(self.root)
+        return FolderLock(self.root)
 
     @contextlib.contextmanager
     def reading(self, *, overlay: bool = True) -> Iterator[Op]:
